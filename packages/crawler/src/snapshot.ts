@@ -1,0 +1,127 @@
+/**
+ * The site snapshot: everything the fetcher learned about one site, and the only thing site analysis reads.
+ * It is plain JSON (no DOM objects), so it can be dumped with `--dump-snapshot` and replayed without the network.
+ */
+import type { AgencyLevel } from '@gongkai/core';
+
+export interface Link {
+  /** Absolute, normalised URL. */
+  url: string;
+  /** Visible text (or title attribute) of the link, whitespace collapsed. */
+  text: string;
+  /** Where on the page: navigation, breadcrumb, list, body, footer. */
+  area?: 'nav' | 'breadcrumb' | 'list' | 'body' | 'footer';
+}
+
+export interface ListItem {
+  title: string;
+  url?: string;
+  /** YYYY-MM-DD, or YYYY-MM when only a month was shown. */
+  date?: string;
+  /** Where the date came from; the analysis trusts them in this order. */
+  dateSource?: 'markup' | 'detail-meta' | 'detail-text' | 'url';
+}
+
+export interface ExtractedList {
+  /** How the list was found. */
+  source: 'markup' | 'hanweb-datastore' | 'hanweb-dataproxy' | 'trs' | 'gkmlpt' | 'inline-js';
+  items: ListItem[];
+  /** Total records the CMS declares (Hanweb totalRecord, gkmlpt total). */
+  total?: number;
+  /** Total pages the CMS declares (TRS createPageHTML). */
+  pages?: number;
+  /** URLs of further pages of this list (index_1.shtml, dataproxy.jsp?page=2 …). */
+  nextPages?: string[];
+}
+
+export interface RedirectHop {
+  url: string;
+  status: number;
+}
+
+export type PageKind = 'html' | 'attachment' | 'data' | 'other';
+
+export interface FetchedPage {
+  url: string;
+  finalUrl: string;
+  status: number;
+  /** Network-level failure (no status): timeout, reset, DNS, TLS, too large … */
+  error?: { code: string; message: string };
+  kind: PageKind;
+  contentType?: string;
+  /** Charset used to decode the body. */
+  encoding?: string;
+  bytes: number;
+  timing: { startedAt: string; ttfbMs?: number; totalMs: number };
+  redirects: RedirectHop[];
+  depth: number;
+  discoveredFrom?: string;
+  title?: string;
+  /** <meta name=…> values (SiteName, ColumnName, ColumnType, PubDate …) and http-equiv ones. */
+  meta: Record<string, string>;
+  /** 发布日期/来源 block of an article page, when present. */
+  pageInfo?: Record<string, string>;
+  headings: { level: number; text: string }[];
+  links: Link[];
+  lists: ExtractedList[];
+  breadcrumb?: string[];
+  /** Length of the visible body text (after removing nav/footer), for emptiness checks. */
+  textLength?: number;
+  /** Whether the page says it has no content (暂无信息, 暂无数据 …). */
+  saysEmpty?: boolean;
+  /** A 200 page that is really "not found". */
+  softNotFound?: boolean;
+  /** First part of the main text (capped), kept for article pages such as an annual report. */
+  mainText?: string;
+}
+
+export type CrawlEventType =
+  | 'blocked-by-robots'
+  | 'robots-unreachable'
+  | 'trap'
+  | 'tls-error'
+  | 'encoding-mismatch'
+  | 'throttled'
+  | 'down'
+  | 'fetch-failed'
+  | 'redirect-loop'
+  | 'too-many-redirects'
+  | 'body-too-large'
+  | 'soft-404'
+  | 'ssrf-blocked'
+  | 'out-of-scope'
+  | 'limit-reached';
+
+export interface CrawlEvent {
+  type: CrawlEventType;
+  url: string;
+  at: string;
+  detail?: Record<string, unknown>;
+}
+
+export interface SiteInfo {
+  url: string;
+  name?: string;
+  level?: AgencyLevel;
+  region?: string;
+}
+
+export interface SnapshotStats {
+  pagesFetched: number;
+  pagesFailed: number;
+  bytes: number;
+  durationMs: number;
+  queuedLeft: number;
+}
+
+export interface SiteSnapshot {
+  version: 1;
+  site: SiteInfo;
+  /** The home page as finally reached (after redirects), when it could be opened. */
+  home?: string;
+  startedAt: string;
+  finishedAt: string;
+  pages: FetchedPage[];
+  events: CrawlEvent[];
+  stats: SnapshotStats;
+}
