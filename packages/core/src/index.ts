@@ -14,3 +14,31 @@ export {
   type RuleOutcome,
   type SubjectRun,
 } from './runner.js';
+export { RuleRegistry } from './rule-registry.js';
+export { levenshtein, didYouMean } from './pack/suggest.js';
+export { deepMerge } from './pack/merge.js';
+export { packSchema, configSchema } from './pack/schema.js';
+export {
+  validateAgainst,
+  registerSchemaMessages,
+  pointerToPath,
+  configError,
+  type ValidationIssue,
+} from './pack/validate.js';
+export {
+  PackSet,
+  validatePack,
+  validateConfig,
+  resolveConfig,
+  configForSubject,
+  appliesTo,
+  DEFAULT_SCORING,
+  type PackLoader,
+  type ResolvedConfig,
+  type SubjectConfig,
+} from './pack/resolve.js';
+export type { PackDefinition, UserConfig, RuleEntry, AppliesTo } from './pack/types.js';
+export { scoreTarget } from './scoring.js';
+export { applyDirectives, UNUSED_DIRECTIVE_RULE } from './suppress/directives.js';
+export { createBaseline, applyBaseline, isBaseline, type Baseline } from './suppress/baseline.js';
+export { checkSubject, failedTarget, exitCodeFor, type CheckOptions, type ExitPolicy } from './engine.js';

@@ -11,6 +11,7 @@ import type {
 import { localize } from './i18n/format.js';
 import { t } from './i18n/catalog.js';
 import { docsUrlFor } from './docs-url.js';
+import { deepMerge } from './pack/merge.js';
 
 export interface RunOptions {
   locale?: Locale;
@@ -44,7 +45,7 @@ export function todayInShanghai(now: Date = new Date()): string {
 }
 
 function mergeOptions(defaults: Record<string, unknown> | undefined, given: Record<string, unknown>) {
-  return { ...(defaults ?? {}), ...given };
+  return deepMerge(defaults ?? {}, given) as Record<string, unknown>;
 }
 
 /**
