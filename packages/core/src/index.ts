@@ -42,3 +42,5 @@ export { scoreTarget } from './scoring.js';
 export { applyDirectives, UNUSED_DIRECTIVE_RULE } from './suppress/directives.js';
 export { createBaseline, applyBaseline, isBaseline, type Baseline } from './suppress/baseline.js';
 export { checkSubject, failedTarget, exitCodeFor, type CheckOptions, type ExitPolicy } from './engine.js';
+export * from './formatters/index.js';
+export { applyFixes } from './fix.js';

@@ -10,6 +10,7 @@ import type {
 } from '../types.js';
 import { GongkaiError } from '../errors.js';
 import type { FormatContext, Formatter } from './context.js';
+import { displayTarget } from './shared.js';
 
 /**
  * The JSON contract (docs/json-format.md). Objects are rebuilt key by key rather than passed to JSON.stringify as
@@ -88,28 +89,29 @@ function scoringJson(s: ScoreResult): Json {
   return o;
 }
 
-export function targetJson(r: TargetResult): { [key: string]: Json } {
-  const o: { [key: string]: Json } = { target: r.target, kind: r.kind, score: r.score, passed: r.passed };
+export function targetJson(r: TargetResult, cwd?: string): { [key: string]: Json } {
+  const o: { [key: string]: Json } = { target: displayTarget(r.target, cwd), kind: r.kind, score: r.score, passed: r.passed };
   put(o, 'grade', r.grade);
   put(o, 'categories', r.categories?.map(categoryJson));
   put(o, 'scoring', r.scoring ? scoringJson(r.scoring) : undefined);
   put(o, 'error', r.error ? { code: r.error.code, message: r.error.message } : undefined);
   put(o, 'notes', r.notes ? [...r.notes] : undefined);
   put(o, 'stats', r.stats === undefined ? undefined : canonical(r.stats));
-  put(o, 'attachments', r.attachments?.map(targetJson));
+  put(o, 'attachments', r.attachments?.map((a) => targetJson(a, cwd)));
   o.findings = r.findings.map(findingJson);
   return o;
 }
 
-export function toJsonValue(result: RunResult): Json {
+/** File targets inside `cwd` are written relative to it, so results and baselines do not depend on the machine. */
+export function toJsonValue(result: RunResult, cwd?: string): Json {
   return {
     tool: { name: result.tool.name, version: result.tool.version },
-    results: result.results.map(targetJson),
+    results: result.results.map((r) => targetJson(r, cwd)),
   };
 }
 
-export const json: Formatter = (result: RunResult, _ctx: FormatContext): string =>
-  JSON.stringify(toJsonValue(result), null, 2) + '\n';
+export const json: Formatter = (result: RunResult, ctx: FormatContext): string =>
+  JSON.stringify(toJsonValue(result, ctx.cwd), null, 2) + '\n';
 
 // ---- reading it back ---------------------------------------------------------------------------------------
 
