@@ -1,0 +1,252 @@
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import pLimit from 'p-limit';
+import {
+  checkSubject,
+  errorLine,
+  exitCodeFor,
+  failedTarget,
+  GongkaiError,
+  isGongkaiError,
+  t,
+  type RunResult,
+  type TargetResult,
+} from '@gongkai/core';
+import {
+  auditSnapshot,
+  crawlSite,
+  createEventHub,
+  createFetcher,
+  snapshotFromJson,
+  snapshotToJson,
+  type Fetcher,
+  type SiteSnapshot,
+} from '@gongkai/crawler';
+import { loadReport, reportSubject } from '@gongkai/report';
+import { makeContext, type CommonOptions, type RunContext } from '../run-context.js';
+import { checkNumber } from '../options.js';
+import { emit } from '../output.js';
+import { readSitesFile, type SiteEntry } from '../sites-file.js';
+import { VERSION } from '../version.js';
+import type { Io } from '../io.js';
+import { ProgressBar } from '../progress.js';
+
+export interface AuditOptions extends CommonOptions {
+  sites?: string;
+  maxPages?: string;
+  maxDepth?: string;
+  concurrency?: string;
+  perHost?: string;
+  delay?: string;
+  timeout?: string;
+  userAgent?: string;
+  allowHost?: string[];
+  ignoreRobots?: boolean;
+  strictTls?: boolean;
+  allowPrivate?: boolean;
+  checkExternal?: boolean;
+  dumpSnapshot?: string;
+  replay?: string;
+  budget?: string;
+}
+
+/** How many sites are crawled at once; the fetcher's global and per-host limits still bound the requests. */
+const SITES_AT_ONCE = 4;
+
+function siteEntries(urls: string[], opts: AuditOptions): SiteEntry[] {
+  const out: SiteEntry[] = urls.map((u) => {
+    const url = /^[a-z]+:\/\//i.test(u) ? u : `http://${u}`;
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new GongkaiError('cli/bad-url', { zh: `无效的网址：${u}`, en: `invalid URL: ${u}` });
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+      throw new GongkaiError('cli/bad-url', { zh: `只能审计 http/https 网址：${u}`, en: `only http/https URLs can be audited: ${u}` });
+    }
+    return { url };
+  });
+  if (opts.sites) out.push(...readSitesFile(resolve(opts.sites)));
+  return out;
+}
+
+export async function auditCommand(urls: string[], opts: AuditOptions, io: Io): Promise<number> {
+  const ctx = makeContext(opts, io.locale);
+  const crawlCfg = (ctx.config.user.crawl ?? {}) as Record<string, unknown>;
+  const num = (flag: string, v: string | undefined, fallback: unknown) => checkNumber(flag, v) ?? (fallback as number | undefined);
+  const maxPages = num('--max-pages', opts.maxPages, crawlCfg.maxPages);
+  const maxDepth = num('--max-depth', opts.maxDepth, crawlCfg.maxDepth);
+  const concurrency = num('--concurrency', opts.concurrency, crawlCfg.concurrency);
+  const perHost = num('--per-host', opts.perHost, crawlCfg.perHostConcurrency);
+  const delay = num('--delay', opts.delay, crawlCfg.delayMs);
+  const timeout = num('--timeout', opts.timeout, crawlCfg.timeoutMs);
+  const budget = checkNumber('--budget', opts.budget);
+  const checkExternal = opts.checkExternal ?? (crawlCfg.checkExternal as boolean | undefined) ?? false;
+
+  const results: TargetResult[] = [];
+  const run: RunResult = { tool: { name: 'gongkai', version: VERSION }, results };
+
+  if (opts.replay) {
+    const snapshot = readSnapshot(opts.replay);
+    results.push(await assess(snapshot, { level: ctx.level }, ctx, checkExternal, undefined));
+    await emit(run, ctx.outputs, ctx.format, io.stdout);
+    return exitCodeFor(results, ctx.policy);
+  }
+
+  const sites = siteEntries(urls, opts);
+  if (!sites.length) throw new GongkaiError('cli/no-urls', { zh: t('cli.noUrls', 'zh-CN'), en: t('cli.noUrls', 'en') });
+  if (opts.dumpSnapshot && sites.length > 1) {
+    throw new GongkaiError('cli/dump-one', { zh: '--dump-snapshot 只能用于单个站点', en: '--dump-snapshot works with one site only' });
+  }
+
+  const hub = createEventHub();
+  const fetcher: Fetcher = createFetcher({
+    userAgent: opts.userAgent ?? (crawlCfg.userAgent as string | undefined),
+    concurrency: concurrency ?? 16,
+    perHostConcurrency: perHost ?? 2,
+    minDelayMs: delay ?? 1000,
+    timeouts: timeout ? { headersMs: timeout } : undefined,
+    obeyRobots: !(opts.ignoreRobots ?? crawlCfg.ignoreRobots === true),
+    strictTls: opts.strictTls === true,
+    allowPrivate: opts.allowPrivate === true,
+    onEvent: hub.emit,
+  });
+  const deadline = budget ? Date.now() + budget * 1000 : undefined;
+  const controller = new AbortController();
+  const timer = deadline ? setTimeout(() => controller.abort(), budget! * 1000) : undefined;
+  const progress = !opts.quiet && io.isTTY && !process.env.CI ? new ProgressBar(io, sites.length) : undefined;
+  const limit = pLimit(SITES_AT_ONCE);
+  const multi = sites.length > 1;
+
+  try {
+    await Promise.all(
+      sites.map((site, index) =>
+        limit(async () => {
+          let result: TargetResult;
+          if (controller.signal.aborted) {
+            result = failedTarget(site.url, 'site', 'audit/budget', ctx.locale === 'en' ? 'not audited: the time budget ran out' : '未审计：超出总时间预算');
+          } else {
+            try {
+              const snapshot = await crawlSite(
+                { url: site.url, name: site.name, level: site.level ?? ctx.level, region: site.region },
+                {
+                  fetcher,
+                  events: hub,
+                  maxPages,
+                  maxDepth,
+                  allowedHosts: opts.allowHost ?? (crawlCfg.allowHosts as string[] | undefined),
+                  signal: controller.signal,
+                  onProgress: progress ? (p) => progress.site(index, p) : undefined,
+                },
+              );
+              if (opts.dumpSnapshot) {
+                mkdirSync(dirname(resolve(opts.dumpSnapshot)), { recursive: true });
+                writeFileSync(opts.dumpSnapshot, snapshotToJson(snapshot, true));
+              }
+              result = await assess(snapshot, site, ctx, checkExternal, fetcher);
+            } catch (e) {
+              if (opts.debug && !isGongkaiError(e)) io.stderr(`${(e as Error).stack}\n`);
+              result = failedTarget(site.url, 'site', isGongkaiError(e) ? e.code : 'audit/failed', errorLine(e, ctx.locale));
+            }
+          }
+          results[index] = result;
+          progress?.done(index);
+          // Results stream: each finished site is written to the file outputs at once, so a long multi-site audit
+          // that is interrupted keeps what it has.
+          if (multi) await emit({ ...run, results: results.filter(Boolean) }, ctx.outputs.filter((o) => o.path), ctx.format, io.stdout);
+        }),
+      ),
+    );
+  } finally {
+    if (timer) clearTimeout(timer);
+    progress?.stop();
+    await fetcher.close();
+  }
+
+  await emit(run, ctx.outputs, ctx.format, io.stdout);
+  for (const r of results) if (r.error) io.stderr(`gongkai: ${r.target}: ${r.error.message}\n`);
+  return exitCodeFor(results, ctx.policy);
+}
+
+function readSnapshot(file: string): SiteSnapshot {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new GongkaiError('cli/not-found', { zh: `找不到快照文件：${file}`, en: `snapshot file not found: ${file}` });
+  }
+  try {
+    return snapshotFromJson(text);
+  } catch (e) {
+    throw new GongkaiError('cli/bad-snapshot', { zh: `${file} 不是有效的快照：${(e as Error).message}`, en: `${file} is not a valid snapshot: ${(e as Error).message}` });
+  }
+}
+
+/** Runs the site rules on a snapshot; when the site's latest annual report is found, checks it and attaches it. */
+async function assess(
+  snapshot: SiteSnapshot,
+  site: Pick<SiteEntry, 'level' | 'region'>,
+  ctx: RunContext,
+  checkExternal: boolean,
+  fetcher: Fetcher | undefined,
+): Promise<TargetResult> {
+  const level = site.level ?? snapshot.site.level ?? ctx.level;
+  const subject = auditSnapshot(snapshot, { asOf: ctx.asOf, ...(level ? { level } : {}), checkExternal });
+  const settings = {
+    asOf: ctx.asOf,
+    agency: { ...ctx.config.user.agency, ...(level ? { level } : {}) },
+    checkExternal,
+  };
+  const result = await checkSubject(subject, { config: ctx.config.resolved, registry: ctx.config.registry, locale: ctx.locale, settings });
+  const home = snapshot.pages.find((p) => p.url === snapshot.home || p.finalUrl === snapshot.home);
+  if (!snapshot.home || !home || home.status === 0 || home.status >= 400) {
+    const why = home?.error?.message ?? (home ? `HTTP ${home.status}` : '');
+    result.error = {
+      code: 'audit/unreachable',
+      message: ctx.locale === 'en' ? `the home page cannot be opened${why ? ` (${why})` : ''}` : `首页无法打开${why ? `（${why}）` : ''}`,
+    };
+  }
+  const latest = subject.analysis(settings).annualReport.latest;
+  if (latest?.url && fetcher) {
+    const attached = await checkAnnualReport(latest.url, latest.published, level, ctx, fetcher);
+    if (attached) {
+      result.attachments = [attached];
+      for (const f of result.findings) {
+        if (f.ruleId.startsWith('site/annual-report')) f.data = { ...(f.data ?? {}), report: attached.target };
+      }
+    }
+  }
+  return result;
+}
+
+const EXT_BY_TYPE: Array<[RegExp, string]> = [
+  [/pdf/, '.pdf'],
+  [/wordprocessingml|msword/, '.docx'],
+  [/html/, '.html'],
+  [/text\/plain/, '.txt'],
+];
+
+async function checkAnnualReport(
+  url: string,
+  published: string | undefined,
+  level: RunContext['level'],
+  ctx: RunContext,
+  fetcher: Fetcher,
+): Promise<TargetResult | undefined> {
+  const res = await fetcher.fetch({ url });
+  if (res.status < 200 || res.status >= 300 || !res.body.length) return undefined;
+  const ext = EXT_BY_TYPE.find(([re]) => re.test(res.contentType ?? ''))?.[1] ?? (/\.(pdf|docx|html?|txt)$/i.exec(new URL(res.finalUrl).pathname)?.[0] ?? '.html');
+  try {
+    const doc = await loadReport(res.body, `annual-report${ext}`, { level });
+    const subject = reportSubject(doc, { level, target: res.finalUrl });
+    return await checkSubject(subject, {
+      config: ctx.config.resolved,
+      registry: ctx.config.registry,
+      locale: ctx.locale,
+      settings: { asOf: ctx.asOf, agency: { ...ctx.config.user.agency, ...(level ? { level } : {}) }, published },
+    });
+  } catch (e) {
+    return failedTarget(res.finalUrl, 'report', isGongkaiError(e) ? e.code : 'load/failed', errorLine(e, ctx.locale));
+  }
+}

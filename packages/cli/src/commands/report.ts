@@ -1,0 +1,117 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import {
+  applyFixes,
+  checkSubject,
+  errorLine,
+  exitCodeFor,
+  failedTarget,
+  GongkaiError,
+  isGongkaiError,
+  t,
+  type RunResult,
+  type TargetResult,
+} from '@gongkai/core';
+import { loadReportFile, reportSubject } from '@gongkai/report';
+import { makeContext, relativeTarget, type CommonOptions } from '../run-context.js';
+import { checkChoice, checkDate, checkNumber } from '../options.js';
+import { expandInputs } from '../inputs.js';
+import { emit } from '../output.js';
+import { readBaseline, writeBaseline } from '../baseline-file.js';
+import { unifiedDiff } from '../diff.js';
+import { VERSION } from '../version.js';
+import type { Io } from '../io.js';
+import { printTiming } from '../timing.js';
+
+export interface ReportOptions extends CommonOptions {
+  published?: string;
+  regulation?: string;
+  draft?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  baseline?: string | boolean;
+  writeBaseline?: string | boolean;
+  maxSize?: string;
+}
+
+export async function reportCommand(paths: string[], opts: ReportOptions, io: Io): Promise<number> {
+  const ctx = makeContext(opts, io.locale);
+  const published = checkDate('--published', opts.published);
+  const regulation = checkChoice('--regulation', opts.regulation, ['2008', '2019', '2021'] as const) ?? ctx.config.user.regulation;
+  const maxMb = checkNumber('--max-size', opts.maxSize);
+  const files = expandInputs(paths);
+  if (!files.length) throw new GongkaiError('cli/no-inputs', { zh: t('cli.noInputs', 'zh-CN'), en: t('cli.noInputs', 'en') });
+  const baseline = opts.writeBaseline || opts.baseline === false ? undefined : readBaseline(typeof opts.baseline === 'string' ? opts.baseline : undefined, ctx.cwd);
+  const timing = process.env.TIMING ? new Map<string, number>() : undefined;
+
+  const results: TargetResult[] = [];
+  for (const file of files) {
+    const target = relativeTarget(file, ctx.cwd);
+    try {
+      const doc = await loadReportFile(file, { level: ctx.level, maxBytes: maxMb !== undefined ? maxMb * 1024 * 1024 : undefined });
+      const subject = reportSubject(doc, { level: ctx.level, regulation, target });
+      const result = await checkSubject(subject, {
+        config: ctx.config.resolved,
+        registry: ctx.config.registry,
+        locale: ctx.locale,
+        settings: {
+          asOf: ctx.asOf,
+          agency: { ...ctx.config.user.agency, ...(ctx.level ? { level: ctx.level } : {}) },
+          published,
+          regulation,
+          draft: opts.draft === true,
+        },
+        baseline,
+        baselineKey: target,
+        timing,
+      });
+      const notes = doc.notes.map((n) => (ctx.locale === 'en' ? n.message.en : n.message.zh));
+      if (notes.length) result.notes = notes;
+      results.push(result);
+      if ((opts.fix || opts.fixDryRun) && result.findings.some((f) => f.fix)) {
+        fixFile(file, target, doc.format, doc.encoding, result, opts.fixDryRun === true, io, ctx.locale);
+      }
+    } catch (e) {
+      if (!isGongkaiError(e) && opts.debug) io.stderr(`${(e as Error).stack}\n`);
+      const code = isGongkaiError(e) ? e.code : 'internal';
+      results.push(failedTarget(target, 'report', code, errorLine(e, ctx.locale)));
+    }
+  }
+
+  const run: RunResult = { tool: { name: 'gongkai', version: VERSION }, results };
+  if (opts.writeBaseline) {
+    const { path, count } = writeBaseline(results, typeof opts.writeBaseline === 'string' ? opts.writeBaseline : undefined, ctx.cwd);
+    io.stderr(`${t('cli.baselineWritten', ctx.locale, { file: relativeTarget(path, ctx.cwd), count })}\n`);
+  }
+  await emit(run, ctx.outputs, ctx.format, io.stdout);
+  if (timing) printTiming(timing, ctx.locale, io);
+  for (const r of results) if (r.error) io.stderr(`gongkai: ${r.target}: ${r.error.message}\n`);
+  return exitCodeFor(results, ctx.policy);
+}
+
+function fixFile(
+  file: string,
+  target: string,
+  format: string,
+  encoding: string,
+  result: TargetResult,
+  dryRun: boolean,
+  io: Io,
+  locale: 'zh-CN' | 'en',
+) {
+  if (!(format === 'txt' || format === 'md') || !encoding.startsWith('utf-8')) {
+    io.stderr(`${t('cli.fixSkipped', locale, { file: target })}\n`);
+    return;
+  }
+  const raw = readFileSync(file, 'utf8');
+  const bom = raw.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+  const source = bom ? raw.slice(1) : raw;
+  const { output, applied } = applyFixes(source, result.findings);
+  if (!applied) return;
+  if (dryRun) {
+    io.stdout(unifiedDiff(target, source, output));
+    return;
+  }
+  writeFileSync(file, bom + output);
+  result.findings = result.findings.filter((f) => !f.fix);
+  io.stderr(`${t('cli.fixed', locale, { file: target, count: applied })}\n`);
+}

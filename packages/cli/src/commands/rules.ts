@@ -1,0 +1,60 @@
+import { GongkaiError, docsUrlFor, pick, type Locale, type RuleMeta } from '@gongkai/core';
+import { loadConfig } from '../setup.js';
+import type { Io } from '../io.js';
+import { displayWidth, padEndDisplay } from '@gongkai/core';
+
+export interface RulesOptions {
+  pack?: string;
+  config?: string;
+  json?: boolean;
+}
+
+/** Lists rules with description, default severity, weight and docs link; `--pack` limits it to one pack's rules. */
+export function rulesCommand(opts: RulesOptions, io: Io): number {
+  const { registry, packs } = loadConfig({ config: opts.config });
+  let metas: RuleMeta[] = registry.all().map((r) => r.meta);
+  const severities = new Map<string, string>();
+  if (opts.pack) {
+    const pack = packs.get(opts.pack);
+    if (!pack) {
+      throw new GongkaiError('cli/unknown-pack', { zh: `找不到规则包 "${opts.pack}"（可用：${packs.ids().join(', ')}）`, en: `unknown pack "${opts.pack}" (available: ${packs.ids().join(', ')})` });
+    }
+    // A pack's rules include what it extends, as a user of the pack would get them.
+    const chain: string[] = [];
+    const visit = (id: string) => {
+      const p = packs.get(id);
+      if (!p || chain.includes(id)) return;
+      for (const e of p.extends ?? []) visit(e);
+      chain.push(id);
+    };
+    visit(opts.pack);
+    for (const id of chain) {
+      for (const [rule, entry] of Object.entries(packs.get(id)!.rules ?? {})) {
+        severities.set(rule, Array.isArray(entry) ? entry[0] : entry);
+      }
+    }
+    metas = metas.filter((m) => severities.has(m.id));
+  }
+  metas.sort((a, b) => a.id.localeCompare(b.id));
+  if (opts.json) {
+    io.stdout(JSON.stringify(metas.map((m) => ({ id: m.id, severity: severities.get(m.id) ?? m.defaultSeverity, weight: m.weight, veto: !!m.veto, category: m.category, description: m.description, docs: m.docs ?? docsUrlFor(m.id) })), null, 2) + '\n');
+    return 0;
+  }
+  io.stdout(renderTable(metas, severities, io.locale));
+  return 0;
+}
+
+function renderTable(metas: RuleMeta[], severities: Map<string, string>, locale: Locale): string {
+  const header = locale === 'en' ? ['rule', 'severity', 'weight', 'description', 'docs'] : ['规则', '严重级别', '权重', '说明', '文档'];
+  const rows = metas.map((m) => [
+    m.id,
+    severities.get(m.id) ?? m.defaultSeverity,
+    `${m.weight}${m.veto ? (locale === 'en' ? ' (veto)' : '（否决）') : ''}`,
+    pick(m.description, locale),
+    m.docs ?? docsUrlFor(m.id),
+  ]);
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : padEndDisplay(c, widths[i]))).join('  ');
+  return [line(header), ...rows.map(line)].join('\n') + '\n';
+}
+

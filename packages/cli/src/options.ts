@@ -1,0 +1,39 @@
+import { GongkaiError, parseLocale, type Locale } from '@gongkai/core';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function checkDate(option: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const d = new Date(`${value}T00:00:00Z`);
+  if (!DATE.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
+    throw new GongkaiError('cli/bad-date', { zh: `${option} 应为 YYYY-MM-DD，实际为 "${value}"`, en: `${option} must be YYYY-MM-DD, got "${value}"` });
+  }
+  return value;
+}
+
+export function checkNumber(option: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || value.trim() === '') {
+    throw new GongkaiError('cli/bad-number', { zh: `${option} 应为数字，实际为 "${value}"`, en: `${option} must be a number, got "${value}"` });
+  }
+  return n;
+}
+
+export function checkChoice<T extends string>(option: string, value: string | undefined, choices: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(choices as readonly string[]).includes(value)) {
+    throw new GongkaiError('cli/bad-choice', {
+      zh: `${option} 应为 ${choices.join('、')} 之一，实际为 "${value}"`,
+      en: `${option} must be one of ${choices.join(', ')}, got "${value}"`,
+    });
+  }
+  return value as T;
+}
+
+/** The locale before anything else is parsed, so even argument errors come out in the user's language. */
+export function sniffLocale(argv: string[]): Locale {
+  const i = argv.findIndex((a) => a === '--locale' || a.startsWith('--locale='));
+  const v = i < 0 ? undefined : argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
+  return parseLocale(v) ?? parseLocale(process.env.GONGKAI_LOCALE) ?? 'zh-CN';
+}
