@@ -1,0 +1,192 @@
+/**
+ * PDF loader: pdfjs extracts positioned text; lines are rebuilt from baselines, tables from consistent columns,
+ * paragraphs from margins and spacing. Each block records the page it starts on.
+ */
+import { GongkaiError } from '@gongkai/core';
+import type { RawDocument } from '../model/raw.js';
+import type { LoadNote } from '../model/types.js';
+import { pdfjs, pdfjsOptions } from './pdf-engine.js';
+import { isPageNumber, linesOf, type PdfItem, type PdfLine } from './pdf-lines.js';
+import { findTables } from './pdf-tables.js';
+import { blocksOf, type Flow, type PageGeometry } from './pdf-blocks.js';
+import { SourceBuilder } from './docx-text.js';
+
+const TABLES_NOTE: LoadNote = {
+  code: 'pdf-tables',
+  message: {
+    zh: 'PDF 中的表格是根据文字位置重建的，合并单元格和单元格内换行可能还原得不准确',
+    en: 'tables in the PDF were reconstructed from text positions; merged cells and wrapped cell text may be inaccurate',
+  },
+};
+
+function firstLine(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  return (msg.split('\n')[0] ?? msg).trim().slice(0, 160);
+}
+
+function loadError(e: unknown): GongkaiError {
+  if (e instanceof GongkaiError) return e;
+  const name = (e as { name?: string } | null)?.name;
+  if (name === 'PasswordException') {
+    return new GongkaiError('load/encrypted', {
+      zh: '该 PDF 已加密，需要密码才能打开；请提供未加密的文件',
+      en: 'this PDF is encrypted and needs a password; provide an unencrypted copy',
+    });
+  }
+  return new GongkaiError(
+    'load/corrupt',
+    { zh: '无法读取 PDF 文件：文件已损坏或不是 PDF（{detail}）', en: 'cannot read the PDF file: it is damaged or not a PDF ({detail})' },
+    { detail: firstLine(e) },
+  );
+}
+
+/** PDF date strings ("D:20250120093000+08'00'") as YYYY-MM-DD[ HH:MM]. */
+function pdfDate(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const m = /^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?/.exec(raw.trim());
+  if (!m) return undefined;
+  const date = [m[1], m[2] ?? '01', m[3] ?? '01'].join('-');
+  return m[4] ? `${date} ${m[4]}:${m[5] ?? '00'}` : date;
+}
+
+function infoMeta(info: Record<string, unknown>): { meta: Record<string, string>; title?: string } {
+  const meta: Record<string, string> = {};
+  for (const key of ['Title', 'Author', 'Subject', 'Keywords', 'Creator', 'Producer']) {
+    const v = info[key];
+    if (typeof v === 'string' && v.trim()) meta[`pdf:${key}`] = v.trim();
+  }
+  for (const key of ['CreationDate', 'ModDate']) {
+    const v = pdfDate(info[key]);
+    if (v) meta[`pdf:${key}`] = v;
+  }
+  // Word's PDF printer names the document after the file ("Microsoft Word - 2024年报.docx"): not a title.
+  const t = meta['pdf:Title']?.replace(/^Microsoft Word - /, '');
+  const title = t && !/\.(docx?|wps|pdf)$/i.test(t) ? t : undefined;
+  return { meta, ...(title ? { title } : {}) };
+}
+
+interface PageText {
+  page: number;
+  width: number;
+  bottom: number;
+  top: number;
+  items: PdfItem[];
+}
+
+async function extract(bytes: Uint8Array): Promise<{ pages: PageText[]; info: Record<string, unknown> }> {
+  const lib = await pdfjs();
+  // pdfjs takes ownership of (and may detach) the buffer it is given, and refuses Node Buffers, so it gets a
+  // plain Uint8Array copy.
+  const task = lib.getDocument({
+    data: new Uint8Array(bytes),
+    ...pdfjsOptions(),
+    cMapPacked: true,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  try {
+    const doc = await task.promise;
+    const info = ((await doc.getMetadata().catch(() => null))?.info ?? {}) as Record<string, unknown>;
+    const pages: PageText[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+      const content = await page.getTextContent();
+      const items: PdfItem[] = [];
+      for (const it of content.items) {
+        if (!('str' in it) || !it.str.trim()) continue;
+        const [a, b, c, d, e, f] = it.transform as number[];
+        // Rotated runs are watermarks or margin notes, not body text.
+        if (Math.abs(b!) > 0.2 * Math.abs(a!) || Math.abs(c!) > 0.2 * Math.abs(d!)) continue;
+        items.push({ str: it.str, x: e!, y: f!, width: it.width, size: Math.abs(d!) || it.height || 10 });
+      }
+      pages.push({ page: n, width: x1 - x0, bottom: y0, top: y1, items });
+      page.cleanup();
+    }
+    return { pages, info };
+  } finally {
+    await task.destroy();
+  }
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)]! : 0;
+}
+
+export async function loadPdf(bytes: Uint8Array): Promise<RawDocument> {
+  let extracted: Awaited<ReturnType<typeof extract>>;
+  try {
+    extracted = await extract(bytes);
+  } catch (e) {
+    throw loadError(e);
+  }
+  const { pages, info } = extracted;
+
+  const lines: PdfLine[] = [];
+  const geometry = new Map<number, PageGeometry>();
+  for (const p of pages) {
+    const pageLines = linesOf(p.items, p.page).filter((l) => !isPageNumber(l, p.bottom, p.top));
+    if (!pageLines.length) continue;
+    const first = lines.length;
+    lines.push(...pageLines);
+    geometry.set(p.page, { page: p.page, width: p.width, left: 0, right: 0, first, last: lines.length - 1 });
+  }
+  if (!lines.length) {
+    throw new GongkaiError('load/no-text', {
+      zh: '该 PDF 没有文字层（可能是扫描件），请先进行 OCR 文字识别',
+      en: 'this PDF has no text layer; OCR it first',
+    });
+  }
+
+  // Body size: the size carrying the most characters; margins come from lines at that size on each page.
+  const weight = new Map<number, number>();
+  for (const l of lines) weight.set(Math.round(l.size * 2) / 2, (weight.get(Math.round(l.size * 2) / 2) ?? 0) + l.text.length);
+  const bodySize = [...weight.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  const pitches: number[] = [];
+  lines.forEach((l, i) => {
+    const prev = lines[i - 1];
+    if (prev && prev.page === l.page && Math.abs(prev.size - bodySize) < 0.5 && Math.abs(l.size - bodySize) < 0.5) pitches.push(prev.y - l.y);
+  });
+  const bodyPitch = median(pitches.filter((p) => p > 0)) || 1.5 * bodySize;
+
+  const flow: Flow = { items: [], pages: geometry, bodySize, bodyPitch };
+  let tables = 0;
+  for (const g of geometry.values()) {
+    const pageLines = lines.slice(g.first, g.last + 1);
+    const body = pageLines.filter((l) => Math.abs(l.size - bodySize) < 0.5);
+    const ref = body.length ? body : pageLines;
+    g.left = Math.min(...ref.map((l) => l.x0));
+    g.right = Math.max(...ref.map((l) => l.x1));
+    const found = findTables(pageLines);
+    tables += found.length;
+    for (let k = 0; k < pageLines.length; k++) {
+      const t = found.find((f) => f.start === k);
+      if (t) {
+        flow.items.push({ kind: 'table', table: t.table, page: g.page });
+        k = t.end;
+      } else flow.items.push({ kind: 'line', line: pageLines[k]!, index: g.first + k });
+    }
+  }
+
+  const out = new SourceBuilder();
+  for (const block of blocksOf(flow)) {
+    if (block.kind === 'text') out.text({ text: block.text, page: block.page });
+    else out.table({ rows: block.table.rows, page: block.page });
+  }
+  const { meta, title } = infoMeta(info);
+  meta['pdf:Pages'] = String(pages.length);
+  return {
+    format: 'pdf',
+    encoding: 'binary',
+    source: out.source,
+    blocks: out.blocks,
+    ...(title ? { title } : {}),
+    meta,
+    notes: tables ? [TABLES_NOTE] : [],
+    directives: [],
+  };
+}
