@@ -72,10 +72,10 @@ describe('loadDocx: planted-errors report', async () => {
     for (const { ruleId, paragraph } of expected.docx) {
       const b = at(paragraph);
       expect(b, `${ruleId} @ ${paragraph}`).toBeDefined();
-      if (ruleId === 'report/table-arithmetic' || ruleId === 'report/format-version') expect(b.kind).toBe('table');
-      if (ruleId === 'report/template-residue') expect(b.kind === 'text' && /XX|【】|（单位名称）/.test(b.text)).toBe(true);
+      if (ruleId === 'report/table-arithmetic' || ruleId === 'report/table-format') expect(b.kind).toBe('table');
+      if (ruleId === 'report/placeholder') expect(b.kind === 'text' && /XX|【】|（单位名称）/.test(b.text)).toBe(true);
       if (ruleId === 'report/required-section') expect(b.kind === 'text' && b.markupLevel === 1 && b.text === '五、其他需要报告的事项').toBe(true);
-      if (ruleId === 'report/numbering-sequence') expect(b.kind === 'text' && b.text.startsWith('（二）')).toBe(true);
+      if (ruleId === 'report/heading-sequence') expect(b.kind === 'text' && b.text.startsWith('（二）')).toBe(true);
     }
   });
 

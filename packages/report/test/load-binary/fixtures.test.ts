@@ -76,7 +76,7 @@ describe('report fixtures', () => {
     const marked = errors.flatMap((l, i) => [...l.matchAll(/<!-- expect: ([^>]+?) -->/g)].flatMap((m) => m[1]!.split(/,\s*/).map((ruleId) => ({ ruleId, line: i + 1 }))));
     expect(marked).toEqual(expected.md);
     expect(new Set(marked.map((m) => m.ruleId))).toEqual(
-      new Set(['report/required-section', 'report/numbering-sequence', 'report/table-arithmetic', 'report/prose-sum', 'report/percentage', 'report/template-residue', 'report/format-version']),
+      new Set(['report/required-section', 'report/heading-sequence', 'report/table-arithmetic', 'report/sum-mismatch', 'report/percent-mismatch', 'report/placeholder', 'report/table-format']),
     );
     expect(errors.join('\n')).toContain('本年新制作数量');
     expect(errors.join('\n')).not.toContain('五、存在的主要问题');
