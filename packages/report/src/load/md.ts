@@ -1,0 +1,209 @@
+/**
+ * Markdown via unified + remark-parse + remark-gfm. Headings keep their `#` depth as markupLevel; each source line of
+ * a paragraph becomes its own block (as in .txt: reports write one paragraph per line and a hard-wrapped "1、…" line
+ * must still be seen as a numbered item); GFM tables keep cell offsets; HTML comments become directives.
+ * Positions come from the mdast `position` offsets, which point into the decoded text.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import type { Directive } from '@gongkai/core';
+import type { RawBlock, RawCell, RawDocument } from '../model/raw.js';
+import type { LoadNote } from '../model/types.js';
+import { parseDirectiveComment } from '../model/directives.js';
+
+/** The few mdast fields we read; typed locally so the package needs no direct @types/mdast dependency. */
+interface MdNode {
+  type: string;
+  value?: string;
+  depth?: number;
+  ordered?: boolean;
+  children?: MdNode[];
+  position?: { start: { line: number; column: number; offset?: number }; end: { offset?: number } };
+}
+
+// Built once: creating and freezing a processor per file costs more than parsing a small report.
+const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+
+const COMMENT_RE = /<!--([\s\S]*?)-->/g;
+
+interface Piece {
+  text: string;
+  start: number;
+}
+
+/**
+ * Flattens inline content into runs of text with their source offsets. Text nodes map 1:1 onto the source unless
+ * they contained escapes or entities; then the run is still placed at the node's start.
+ */
+function collectInline(node: MdNode, out: Piece[]): void {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode': {
+      const start = node.position?.start.offset;
+      if (node.value && start !== undefined) {
+        // inlineCode's position includes the backticks.
+        const s = node.type === 'inlineCode' ? start + 1 : start;
+        out.push({ text: node.value, start: s });
+      }
+      return;
+    }
+    case 'break':
+      out.push({ text: '\n', start: node.position?.start.offset ?? 0 });
+      return;
+    case 'html':
+    case 'image':
+    case 'footnoteReference':
+      return;
+    default:
+      if (node.children) for (const c of node.children) collectInline(c, out);
+  }
+}
+
+interface Line {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Splits flattened runs at newlines into lines with start/end offsets. */
+function linesOf(pieces: Piece[]): Line[] {
+  const lines: Line[] = [];
+  let text = '';
+  let start = -1;
+  let end = -1;
+  const flush = () => {
+    const t = text.trim();
+    if (t !== '') {
+      const lead = text.length - text.trimStart().length;
+      const trail = text.length - text.trimEnd().length;
+      lines.push({ text: t, start: start + lead, end: end - trail });
+    }
+    text = '';
+    start = -1;
+  };
+  for (const p of pieces) {
+    let from = 0;
+    for (;;) {
+      const nl = p.text.indexOf('\n', from);
+      const part = nl < 0 ? p.text.slice(from) : p.text.slice(from, nl);
+      if (part !== '') {
+        if (start < 0) start = p.start + from;
+        text += part;
+        end = p.start + from + part.length;
+      }
+      if (nl < 0) break;
+      flush();
+      from = nl + 1;
+    }
+  }
+  flush();
+  return lines;
+}
+
+function directivesIn(html: string, node: MdNode, source: string, out: Directive[]): void {
+  const base = node.position?.start.offset;
+  if (base === undefined || !html.includes('gongkai-')) return;
+  COMMENT_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = COMMENT_RE.exec(html)) !== null) {
+    const off = base + m.index;
+    // line/column by counting back to the previous newline: comments are few, so this stays cheap.
+    const ls = source.lastIndexOf('\n', off - 1) + 1;
+    let line = node.position!.start.line;
+    for (let i = base; i < off; i++) if (source.charCodeAt(i) === 0x0a) line++;
+    const d = parseDirectiveComment(m[1]!, line, off - ls + 1);
+    if (d) out.push(d);
+  }
+}
+
+export function loadMarkdown(text: string, encoding: string, notes: LoadNote[] = []): RawDocument {
+  const tree = processor.parse(text) as unknown as MdNode;
+  const blocks: RawBlock[] = [];
+  const directives: Directive[] = [];
+
+  const pushLines = (node: MdNode, markupLevel?: number) => {
+    const pieces: Piece[] = [];
+    collectInline(node, pieces);
+    const lines = linesOf(pieces);
+    if (markupLevel !== undefined && lines.length > 0) {
+      // A heading is one block even if it contains a hard break.
+      const first = lines[0]!;
+      const last = lines[lines.length - 1]!;
+      blocks.push({
+        kind: 'text',
+        text: lines.map((l) => l.text).join(' '),
+        start: first.start,
+        end: last.end,
+        markupLevel,
+      });
+      return;
+    }
+    for (const l of lines) blocks.push({ kind: 'text', text: l.text, start: l.start, end: l.end });
+  };
+
+  const walk = (node: MdNode) => {
+    switch (node.type) {
+      case 'heading':
+        pushLines(node, node.depth ?? 1);
+        return;
+      case 'paragraph':
+        pushLines(node);
+        // Inline HTML comments inside a paragraph.
+        for (const c of node.children ?? []) if (c.type === 'html' && c.value) directivesIn(c.value, c, text, directives);
+        return;
+      case 'html':
+        if (node.value) directivesIn(node.value, node, text, directives);
+        return;
+      case 'table': {
+        const rows: RawCell[][] = [];
+        for (const row of node.children ?? []) {
+          const cells: RawCell[] = [];
+          for (const cell of row.children ?? []) {
+            const pieces: Piece[] = [];
+            collectInline(cell, pieces);
+            const lines = linesOf(pieces);
+            const c: RawCell = { text: lines.map((l) => l.text).join(' ') };
+            if (lines.length > 0) {
+              c.start = lines[0]!.start;
+              c.end = lines[lines.length - 1]!.end;
+            } else if (cell.position?.start.offset !== undefined) {
+              c.start = cell.position.start.offset;
+              c.end = cell.position.start.offset;
+            }
+            cells.push(c);
+          }
+          rows.push(cells);
+        }
+        const start = node.position?.start.offset ?? 0;
+        const end = node.position?.end.offset ?? start;
+        blocks.push({ kind: 'table', rows, start, end });
+        return;
+      }
+      case 'list':
+        for (const item of node.children ?? []) {
+          const at = blocks.length;
+          walk(item);
+          const first = blocks[at];
+          const itemStart = item.position?.start.offset;
+          // An ordered list swallows the "1." marker; put it back so numbering is seen as in a .txt report.
+          if (node.ordered && first && first.kind === 'text' && itemStart !== undefined && itemStart < first.start) {
+            const verbatim = text.slice(first.start, first.end) === first.text;
+            const marker = text.slice(itemStart, first.start).trim();
+            first.text = verbatim ? text.slice(itemStart, first.end) : `${marker} ${first.text}`;
+            first.start = itemStart;
+          }
+        }
+        return;
+      case 'code':
+      case 'thematicBreak':
+      case 'definition':
+      case 'yaml':
+        return;
+      default:
+        if (node.children) for (const c of node.children) walk(c);
+    }
+  };
+  walk(tree);
+  return { format: 'md', encoding, source: text, blocks, meta: {}, notes, directives };
+}

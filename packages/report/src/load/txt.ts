@@ -1,0 +1,69 @@
+/**
+ * Plain text: one block per non-empty line. Real reports put one paragraph per line and the line is what a
+ * finding points at, so consecutive lines are never joined. Form feeds (pdftotext output) count pages.
+ */
+import type { RawDocument, RawTextBlock } from '../model/raw.js';
+import type { LoadNote } from '../model/types.js';
+import { isSpace } from '../text/normalize.js';
+
+/** Whole lines that are page furniture copied along with the article, never report text. */
+const DEBRIS = new Set([
+  'null', 'undefined', 'NULL', '文件下载', '附件下载', '相关附件', '【打印】【关闭】', '【打印本页】【关闭窗口】',
+  '【打印本页】', '【关闭窗口】', '打印本页', '关闭窗口', '【关闭】', '【打印】', '[打印] [关闭]', '[打印][关闭]',
+  '打印 关闭', '【字体：大 中 小】', '【大 中 小】', '分享到：', '分享到:', '扫一扫在手机打开当前页',
+]);
+
+
+export function segmentLines(text: string): { blocks: RawTextBlock[]; stripped: number } {
+  const blocks: RawTextBlock[] = [];
+  const n = text.length;
+  const paged = text.includes('\f');
+  let page = 1;
+  let stripped = 0;
+  let i = 0;
+  // Next CR / form feed, searched again only once passed, so the scan stays linear.
+  let nextCr = text.indexOf('\r');
+  let nextFf = paged ? text.indexOf('\f') : -1;
+  while (i <= n) {
+    let j = text.indexOf('\n', i);
+    if (j < 0) j = n;
+    let end = j;
+    if (end > i && text.charCodeAt(end - 1) === 0x0d) end--;
+    // A lone \r also ends a line (old Mac exports); rare, so only looked for when present.
+    if (nextCr >= 0 && nextCr < i) nextCr = text.indexOf('\r', i);
+    const cr = nextCr;
+    if (cr >= 0 && cr < end) {
+      j = cr;
+      end = cr;
+    }
+    // A form feed starts a new page and so also ends the block before it.
+    if (nextFf >= 0 && nextFf < i) nextFf = text.indexOf('\f', i);
+    const ff = nextFf;
+    if (ff >= 0 && ff < end) {
+      j = ff;
+      end = ff;
+    }
+    let s = i;
+    let e = end;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e > s) {
+      const line = text.slice(s, e);
+      if (DEBRIS.has(line)) stripped++;
+      else {
+        const b: RawTextBlock = { kind: 'text', text: line, start: s, end: e };
+        if (paged) b.page = page;
+        blocks.push(b);
+      }
+    }
+    if (j >= n) break;
+    if (text.charCodeAt(j) === 0x0c) page++;
+    i = j + 1;
+  }
+  return { blocks, stripped };
+}
+
+export function loadTxt(text: string, encoding: string, notes: LoadNote[] = []): RawDocument {
+  const { blocks } = segmentLines(text);
+  return { format: 'txt', encoding, source: text, blocks, meta: {}, notes, directives: [] };
+}

@@ -1,0 +1,420 @@
+/**
+ * RawDocument → ReportDocument. Loaders only decode and segment; everything that should behave the same for every
+ * format lives here: numbering and heading detection, the outline, tables, dates and metadata. One pass over the
+ * blocks, regexes compiled once, no per-block work that grows with the document.
+ */
+import type { AgencyLevel, SubjectFacts } from '@gongkai/core';
+import type {
+  Block,
+  DateMention,
+  DocumentMeta,
+  Heading,
+  MetaSource,
+  Paragraph,
+  ReportDocument,
+  Section,
+  Sourced,
+  Span,
+  Table,
+  TableCell,
+} from './types.js';
+import type { RawBlock, RawDocument, RawTableBlock, RawTextBlock } from './raw.js';
+import { matchNumbering, type NumberingMatch } from './numbering.js';
+import { computeLineStarts, spanOf } from './positions.js';
+import { findPeriod, looksLikeTitle, openingYear, parseMetaLine, readTitle } from './metadata.js';
+import { normalizeWidth } from '../text/normalize.js';
+import { findDates, firstIsoDate, type FoundDate } from '../text/dates.js';
+import { parseCellNumber } from '../text/numbers.js';
+
+export interface BuildOptions {
+  target: string;
+  level?: AgencyLevel;
+  /** Longest heading text (after the marker) still read as a heading; default 40. */
+  maxHeadingLength?: number;
+}
+
+/** Where a sentence ends inside a block: the end of an inline heading. */
+const INLINE_END = /[。;:!?]/;
+const TRAILING_PUNCT = /[\s。；：，、．！？;:,.!?]+$/; // applied to the original text, so both widths
+
+interface Ctx {
+  source: string;
+  lineStarts: number[];
+}
+
+function span(ctx: Ctx, start: number, end: number, b: RawBlock): Span {
+  return spanOf(ctx.lineStarts, start, end, b.page, b.paragraph);
+}
+
+/** Maps an index in block.text to a source offset; exact when the text is a verbatim slice of the source. */
+function offsetMapper(ctx: Ctx, b: RawBlock & { text: string }): (i: number) => number {
+  const len = b.end - b.start;
+  if (b.text.length === len && ctx.source.startsWith(b.text, b.start)) return (i) => b.start + i;
+  return (i) => Math.min(b.start + i, b.end);
+}
+
+interface Classified {
+  heading: Heading;
+  restParagraph?: Paragraph;
+}
+
+function classify(ctx: Ctx, b: RawTextBlock, norm: string, maxLen: number): Classified | null {
+  const num: NumberingMatch | null = matchNumbering(norm, b.text);
+  if (!num && b.markupLevel === undefined) return null;
+  const at = offsetMapper(ctx, b);
+  const bodyStart = num ? num.end : 0;
+  const body = norm.slice(bodyStart);
+  let inline = false;
+  let textEnd = norm.length;
+  let restStart = -1;
+  if (b.markupLevel !== undefined && !num && body.length > 1.5 * maxLen && /[。!?]/.test(body)) {
+    return null; // a whole paragraph inside <h3>/## (CMS misuse), not a heading
+  }
+  if (b.markupLevel === undefined) {
+    const k = body.search(INLINE_END);
+    if (k < 0) {
+      if (body.trim().length > maxLen) return null;
+    } else {
+      if (k > maxLen) return null;
+      const after = body.slice(k + 1);
+      if (after.trim().length > 0) {
+        inline = true;
+        textEnd = bodyStart + k;
+        restStart = bodyStart + k + 1;
+        while (restStart < norm.length && /\s/.test(norm[restStart]!)) restStart++;
+      }
+    }
+  }
+  const headText = b.text.slice(bodyStart, textEnd).replace(TRAILING_PUNCT, '').trim();
+  const h: Heading = {
+    kind: 'heading',
+    level: 0,
+    numbering: num ? { style: num.style, value: num.value, raw: num.raw } : null,
+    text: headText,
+    raw: b.text,
+    inline,
+    span: span(ctx, at(num ? num.start : 0), inline ? at(textEnd + 1) : b.end, b),
+  };
+  if (b.markupLevel !== undefined) h.markupLevel = b.markupLevel;
+  const out: Classified = { heading: h };
+  if (inline) {
+    const rest = b.text.slice(restStart).trim();
+    h.rest = rest;
+    out.restParagraph = { kind: 'paragraph', text: rest, span: span(ctx, at(restStart), b.end, b) };
+  }
+  return out;
+}
+
+interface LevelEntry {
+  key: string;
+  markup?: number;
+}
+
+/**
+ * Outline depth by order of appearance: the first numbering style seen is level 1, a new style nests under the
+ * current one, and a style seen before closes everything opened after it. That follows the documents' own habits
+ * (1、 directly under 一、 in one report, （一） under 一、 in another) instead of a fixed table. Markup depth
+ * (##, <h3>) decides only among headings that carry no numbering, or when a markup heading of the same or a higher
+ * rank closes deeper ones.
+ */
+class LevelAssigner {
+  private stack: LevelEntry[] = [];
+
+  assign(h: Heading): number {
+    const key = h.numbering ? h.numbering.style : `markup:${h.markupLevel ?? 0}`;
+    const idx = this.stack.findIndex((e) => e.key === key);
+    if (idx >= 0) {
+      this.stack.length = idx + 1;
+      if (h.markupLevel !== undefined) this.stack[idx]!.markup = h.markupLevel;
+      return idx + 1;
+    }
+    if (h.markupLevel !== undefined) {
+      while (this.stack.length > 0) {
+        const top = this.stack[this.stack.length - 1]!;
+        if (top.markup !== undefined && top.markup >= h.markupLevel) this.stack.pop();
+        else break;
+      }
+    }
+    const e: LevelEntry = { key };
+    if (h.markupLevel !== undefined) e.markup = h.markupLevel;
+    this.stack.push(e);
+    return this.stack.length;
+  }
+}
+
+function expandTable(ctx: Ctx, t: RawTableBlock, caption: string | undefined): Table {
+  const grid: TableCell[][] = t.rows.map(() => []);
+  let width = 0;
+  for (let r = 0; r < t.rows.length; r++) {
+    let c = 0;
+    for (const raw of t.rows[r]!) {
+      while (grid[r]![c] !== undefined) c++;
+      const rowSpan = Math.max(1, Math.min(raw.rowSpan ?? 1, t.rows.length - r));
+      const colSpan = Math.max(1, Math.min(raw.colSpan ?? 1, 1000));
+      const cell: TableCell = { text: raw.text, value: parseCellNumber(raw.text) };
+      if (rowSpan > 1) cell.rowSpan = rowSpan;
+      if (colSpan > 1) cell.colSpan = colSpan;
+      if (raw.start !== undefined && raw.end !== undefined) cell.span = span(ctx, raw.start, raw.end, t);
+      for (let dr = 0; dr < rowSpan; dr++) {
+        for (let dc = 0; dc < colSpan; dc++) {
+          const row = grid[r + dr]!;
+          if (row[c + dc] !== undefined) continue; // overlapping spans in broken markup: first writer wins
+          if (dr === 0 && dc === 0) row[c] = cell;
+          else {
+            const copy: TableCell = { text: cell.text, value: cell.value };
+            if (cell.span) copy.span = cell.span;
+            row[c + dc] = copy;
+          }
+        }
+      }
+      c += colSpan;
+      if (c > width) width = c;
+    }
+  }
+  for (const row of grid) {
+    if (row.length > width) width = row.length;
+  }
+  for (const row of grid) {
+    for (let c = 0; c < width; c++) if (row[c] === undefined) row[c] = { text: '', value: null };
+  }
+  const table: Table = { kind: 'table', rows: grid, span: span(ctx, t.start, t.end, t) };
+  const cap = t.caption ?? caption;
+  if (cap) table.caption = cap;
+  return table;
+}
+
+function metaSourceOfKey(key: string): MetaSource {
+  // <meta name="PubDate"> and friends have ASCII names; Chinese labels come from the page's metadata block.
+  return /^[\x00-\x7f]+$/.test(key) ? 'metadata' : 'page-meta';
+}
+
+function pick(raw: Record<string, string>, keys: readonly string[]): [string, string] | undefined {
+  for (const k of keys) {
+    const v = raw[k];
+    if (v !== undefined && v.trim() !== '') return [k, v.trim()];
+  }
+  return undefined;
+}
+
+const PUBLISHED_KEYS = ['发布日期', '发布时间', 'PubDate', 'pubdate', 'PublishDate', 'publishdate', 'pubDate', '日期', '时间'];
+const AGENCY_KEYS = ['发布机构', '发布单位', '发文机关', '所属机构'];
+const INDEX_KEYS = ['索引号', '信息索引号'];
+const DOCNO_KEYS = ['文号', '发文字号'];
+const TITLE_KEYS = ['ArticleTitle', 'articletitle', '名称', '标题'];
+
+export function buildDocument(raw: RawDocument, opts: BuildOptions): ReportDocument {
+  const maxLen = opts.maxHeadingLength ?? 40;
+  const source = raw.source;
+  const lineStarts = computeLineStarts(source);
+  const ctx: Ctx = { source, lineStarts };
+
+  const blocks: Block[] = [];
+  const preamble: Block[] = [];
+  const headings: Heading[] = [];
+  const tables: Table[] = [];
+  const dates: DateMention[] = [];
+  const sections: Section[] = [];
+  const open: Section[] = [];
+  const levels = new LevelAssigner();
+
+  const metaRaw: Record<string, string> = { ...raw.meta };
+  const metaSpans: Record<string, Span> = {};
+  const pageMetaKeys = new Set<string>();
+  let prevWasMeta = false;
+  let titleBlock: { text: string; span: Span; norm: string } | undefined;
+  let firstBodyNorm: { norm: string; span: Span } | undefined;
+  let period: { value: { start: string; end: string }; span: Span } | undefined;
+  let seenHeading = false;
+  let prevText: string | undefined;
+
+  const addDates = (found: FoundDate[], b: RawBlock & { text: string }) => {
+    if (found.length === 0) return;
+    const at = offsetMapper(ctx, b);
+    for (const d of found) {
+      const dm: DateMention = { value: d.value, raw: d.raw, span: span(ctx, at(d.start), at(d.end), b) };
+      if (d.iso) dm.iso = d.iso;
+      dates.push(dm);
+    }
+  };
+
+  const place = (blk: Block) => {
+    blocks.push(blk);
+    const cur = open[open.length - 1];
+    if (cur) {
+      cur.blocks.push(blk);
+      for (const s of open) s.span = { start: s.span.start, end: blk.span.end };
+    } else preamble.push(blk);
+  };
+
+  const openSection = (h: Heading) => {
+    while (open.length > 0 && open[open.length - 1]!.heading.level >= h.level) open.pop();
+    const sec: Section = { heading: h, blocks: [], children: [], span: h.span };
+    const parent = open[open.length - 1];
+    if (parent) parent.children.push(sec);
+    else sections.push(sec);
+    for (const s of open) s.span = { start: s.span.start, end: h.span.end };
+    open.push(sec);
+    headings.push(h);
+    blocks.push(h);
+  };
+
+  for (const b of raw.blocks) {
+    if (b.kind === 'table') {
+      const t = expandTable(ctx, b, prevText !== undefined && prevText.length <= 80 ? prevText : undefined);
+      tables.push(t);
+      place(t);
+      for (let r = 0; r < b.rows.length; r++) {
+        for (const cell of b.rows[r]!) {
+          if (cell.start === undefined || cell.end === undefined || !/\d|年/.test(cell.text)) continue;
+          addDates(findDates(cell.text), { kind: 'text', text: cell.text, start: cell.start, end: cell.end, page: b.page, paragraph: b.paragraph } as RawTextBlock);
+        }
+      }
+      prevText = undefined;
+      continue;
+    }
+    if (b.text.trim() === '') continue;
+    const norm = normalizeWidth(b.text);
+    const found = findDates(b.text);
+    addDates(found, b);
+
+    // Page metadata block: only in the preamble, before any heading.
+    if (!seenHeading) {
+      const pairs = parseMetaLine(norm, prevWasMeta);
+      if (pairs) {
+        prevWasMeta = true;
+        const at = offsetMapper(ctx, b);
+        for (const p of pairs) {
+          if (metaRaw[p.key] === undefined || (metaRaw[p.key] === '' && p.value !== '')) {
+            metaRaw[p.key] = p.value;
+            pageMetaKeys.add(p.key);
+            metaSpans[p.key] = span(ctx, at(p.start), at(p.end), b);
+          }
+        }
+        place({ kind: 'paragraph', text: b.text, span: span(ctx, b.start, b.end, b) });
+        prevText = b.text;
+        continue;
+      }
+      prevWasMeta = false;
+    }
+
+    if (!period) {
+      const p = findPeriod(norm, found);
+      if (p) {
+        const at = offsetMapper(ctx, b);
+        period = { value: { start: p.start, end: p.end }, span: span(ctx, at(p.from), at(p.to), b) };
+      }
+    }
+
+    // The title: a short line before the first heading that names the document; a markup heading qualifies too.
+    if (!seenHeading && !titleBlock && looksLikeTitle(norm) && !matchNumbering(norm)) {
+      titleBlock = { text: b.text.trim(), span: span(ctx, b.start, b.end, b), norm: norm.trim() };
+      place({ kind: 'paragraph', text: b.text, span: titleBlock.span });
+      prevText = b.text;
+      continue;
+    }
+
+    const cls = classify(ctx, b, norm, maxLen);
+    if (cls) {
+      seenHeading = true;
+      cls.heading.level = levels.assign(cls.heading);
+      openSection(cls.heading);
+      if (cls.restParagraph) place(cls.restParagraph);
+      prevText = cls.heading.text;
+      continue;
+    }
+    const para: Paragraph = { kind: 'paragraph', text: b.text, span: span(ctx, b.start, b.end, b) };
+    if (!firstBodyNorm) firstBodyNorm = { norm, span: para.span };
+    place(para);
+    prevText = b.text;
+  }
+
+  const meta = buildMeta(raw, metaRaw, pageMetaKeys, metaSpans, titleBlock, firstBodyNorm, period);
+  const level = opts.level;
+  const doc: ReportDocument = {
+    kind: 'report',
+    target: opts.target,
+    format: raw.format,
+    encoding: raw.encoding,
+    source,
+    lineStarts,
+    meta,
+    blocks,
+    preamble,
+    sections,
+    headings,
+    tables,
+    dates,
+    notes: raw.notes,
+    directives: raw.directives,
+    facts(): SubjectFacts {
+      const f: SubjectFacts = { kind: 'report' };
+      if (meta.reportYear) f.reportYear = meta.reportYear.value;
+      if (level) f.level = level;
+      return f;
+    },
+  };
+  if (level) doc.level = level;
+  return doc;
+}
+
+function buildMeta(
+  raw: RawDocument,
+  metaRaw: Record<string, string>,
+  pageMetaKeys: Set<string>,
+  metaSpans: Record<string, Span>,
+  titleBlock: { text: string; span: Span; norm: string } | undefined,
+  firstBody: { norm: string; span: Span } | undefined,
+  period: { value: { start: string; end: string }; span: Span } | undefined,
+): DocumentMeta {
+  const meta: DocumentMeta = { raw: metaRaw };
+  const sourced = <T>(value: T, key: string): Sourced<T> => {
+    const s: Sourced<T> = { value, source: pageMetaKeys.has(key) ? 'page-meta' : metaSourceOfKey(key) };
+    const sp = metaSpans[key];
+    if (sp) s.span = sp;
+    return s;
+  };
+
+  if (titleBlock) meta.title = { value: titleBlock.text, source: 'text', span: titleBlock.span };
+  else if (raw.title && raw.title.trim() !== '') meta.title = { value: raw.title.trim(), source: 'metadata' };
+  else {
+    const t = pick(metaRaw, TITLE_KEYS);
+    if (t) meta.title = sourced(t[1], t[0]);
+  }
+  const titleFacts = meta.title ? readTitle(normalizeWidth(meta.title.value)) : {};
+
+  for (const k of PUBLISHED_KEYS) {
+    const v = metaRaw[k];
+    const iso = v ? firstIsoDate(v) : undefined;
+    if (iso) {
+      meta.publishedAt = sourced(iso, k);
+      break;
+    }
+  }
+
+  const agency = pick(metaRaw, AGENCY_KEYS);
+  if (agency) meta.agency = sourced(agency[1], agency[0]);
+  else if (titleFacts.agency) {
+    meta.agency = { value: titleFacts.agency, source: 'title' };
+    if (meta.title?.span) meta.agency.span = meta.title.span;
+  } else {
+    const cs = pick(metaRaw, ['ContentSource', 'contentsource']);
+    if (cs) meta.agency = sourced(cs[1], cs[0]);
+  }
+
+  if (titleFacts.year !== undefined) {
+    meta.reportYear = { value: titleFacts.year, source: 'title' };
+    if (meta.title?.span) meta.reportYear.span = meta.title.span;
+  } else if (period) {
+    meta.reportYear = { value: Number(period.value.start.slice(0, 4)), source: 'text', span: period.span };
+  } else if (firstBody) {
+    const y = openingYear(firstBody.norm);
+    if (y !== null) meta.reportYear = { value: y, source: 'text', span: firstBody.span };
+  }
+  if (period) meta.period = { value: period.value, source: 'text', span: period.span };
+
+  const idx = pick(metaRaw, INDEX_KEYS);
+  if (idx && /[\dA-Za-z]/.test(idx[1])) meta.indexNo = sourced(idx[1], idx[0]);
+  const docNo = pick(metaRaw, DOCNO_KEYS);
+  if (docNo && !/^[-—\s无]*$/.test(docNo[1])) meta.docNo = sourced(docNo[1], docNo[0]);
+  return meta;
+}
