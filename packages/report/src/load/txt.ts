@@ -2,7 +2,7 @@
  * Plain text: one block per non-empty line. Real reports put one paragraph per line and the line is what a
  * finding points at, so consecutive lines are never joined. Form feeds (pdftotext output) count pages.
  */
-import type { RawDocument, RawTextBlock } from '../model/raw.js';
+import type { RawBlock, RawCell, RawDocument, RawTableBlock, RawTextBlock } from '../model/raw.js';
 import type { LoadNote } from '../model/types.js';
 import { isSpace } from '../text/normalize.js';
 
@@ -63,7 +63,58 @@ export function segmentLines(text: string): { blocks: RawTextBlock[]; stripped: 
   return { blocks, stripped };
 }
 
+/** Splits a tab-separated line into cells with their offsets in the source. */
+function tabCells(text: string, block: RawTextBlock): RawCell[] {
+  const cells: RawCell[] = [];
+  let from = 0;
+  for (;;) {
+    const tab = block.text.indexOf('\t', from);
+    const to = tab < 0 ? block.text.length : tab;
+    let s = from;
+    let e = to;
+    while (s < e && isSpace(block.text.charCodeAt(s))) s++;
+    while (e > s && isSpace(block.text.charCodeAt(e - 1))) e--;
+    cells.push({ text: block.text.slice(s, e), start: block.start + s, end: block.start + e });
+    if (tab < 0) break;
+    from = tab + 1;
+  }
+  void text;
+  return cells;
+}
+
+/**
+ * Tables pasted from Word or a web page into a text file arrive as tab-separated lines. Two or more consecutive
+ * lines with tabs become one table; a single tabbed line stays a paragraph (it is more often an indented sentence).
+ */
+export function groupTabTables(text: string, blocks: RawTextBlock[]): RawBlock[] {
+  const out: RawBlock[] = [];
+  let run: RawTextBlock[] = [];
+  const flush = () => {
+    if (run.length >= 2) {
+      const table: RawTableBlock = {
+        kind: 'table',
+        rows: run.map((b) => tabCells(text, b)),
+        start: run[0].start,
+        end: run[run.length - 1].end,
+      };
+      if (run[0].page) table.page = run[0].page;
+      out.push(table);
+    } else out.push(...run);
+    run = [];
+  };
+  for (const b of blocks) {
+    if (b.text.includes('\t')) run.push(b);
+    else {
+      flush();
+      out.push(b);
+    }
+  }
+  flush();
+  return out;
+}
+
 export function loadTxt(text: string, encoding: string, notes: LoadNote[] = []): RawDocument {
   const { blocks } = segmentLines(text);
-  return { format: 'txt', encoding, source: text, blocks, meta: {}, notes, directives: [] };
+  const grouped = text.includes('\t') ? groupTabTables(text, blocks) : blocks;
+  return { format: 'txt', encoding, source: text, blocks: grouped, meta: {}, notes, directives: [] };
 }
