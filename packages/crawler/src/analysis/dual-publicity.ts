@@ -1,0 +1,73 @@
+/**
+ * 双公示 records: 行政许可 / 行政处罚 decisions with the date of the decision and the date the site published them
+ * (国办发〔2015〕51号: within 7 working days of the decision).
+ */
+import { findDate } from '../extract/dates.js';
+import type { FetchedPage } from '../snapshot.js';
+import { detailPublished, pageInfoValue } from './item-dates.js';
+import { ok, type PageIndex } from './page-index.js';
+import type { DualPublicityRecord } from './types.js';
+
+const DECISION_KEYS = ['许可决定日期', '处罚决定日期', '作出处罚决定日期', '作出行政处罚决定日期', '决定日期', '作出决定日期', '许可日期', '处罚日期', '决定时间'];
+const NUMBER_KEYS = ['行政许可决定文书号', '许可决定文书号', '行政处罚决定书文号', '处罚决定书文号', '决定书文号', '文书号', '文号'];
+const DECISION_IN_TEXT = /(许可|处罚)?决定(?:日期|时间)\s*[:：]?\s*([^\n]{6,24})/;
+const PUBLISHED_IN_TEXT = /(?:公示|发布|公开)(?:日期|时间)\s*[:：]?\s*([^\n]{6,24})/;
+
+function recordType(page: FetchedPage, keysText: string): DualPublicityRecord['type'] {
+  const t = `${keysText} ${page.title ?? ''} ${page.meta.ColumnName ?? ''}`;
+  if (/处罚/.test(t)) return 'penalty';
+  if (/许可|审批/.test(t)) return 'licensing';
+  return 'unknown';
+}
+
+export function findDualPublicity(index: PageIndex): DualPublicityRecord[] {
+  const out: DualPublicityRecord[] = [];
+  for (const p of index.pages) {
+    if (!ok(p) || p.kind !== 'html') continue;
+    const url = p.finalUrl || p.url;
+    const infoDecision = pageInfoValue(p, DECISION_KEYS);
+    const textMatch = infoDecision ? undefined : DECISION_IN_TEXT.exec(p.mainText ?? '');
+    const decisionRaw = infoDecision ?? textMatch?.[2];
+    const decisionDate = decisionRaw ? findDate(decisionRaw, { allowCompact: true })?.date : undefined;
+    if (!decisionDate) continue;
+    const record: DualPublicityRecord = {
+      url,
+      title: p.meta.ArticleTitle ?? p.title,
+      type: recordType(p, `${Object.keys(p.pageInfo ?? {}).join(' ')} ${textMatch?.[1] ?? ''}`),
+      decisionDate,
+    };
+    const number = pageInfoValue(p, NUMBER_KEYS);
+    if (number) record.documentNumber = number;
+    const published = detailPublished(p);
+    if (published) {
+      record.published = published.date;
+      record.publishedSource = published.source === 'detail-meta' ? 'meta' : 'page-info';
+    } else {
+      const inText = PUBLISHED_IN_TEXT.exec(p.mainText ?? '');
+      const d = inText ? findDate(inText[1], { allowCompact: true })?.date : undefined;
+      if (d) {
+        record.published = d;
+        record.publishedSource = 'text';
+      } else {
+        const listed = listedDate(index, url);
+        if (listed) {
+          record.published = listed;
+          record.publishedSource = 'list';
+        }
+      }
+    }
+    out.push(record);
+  }
+  return out.sort((a, b) => a.url.localeCompare(b.url));
+}
+
+function listedDate(index: PageIndex, url: string): string | undefined {
+  for (const inbound of index.linksTo(url)) {
+    const page = index.get(inbound.from);
+    for (const l of page?.lists ?? []) {
+      const item = l.items.find((i) => i.url && index.get(i.url) === index.get(url) && i.date && i.dateSource !== 'url');
+      if (item?.date) return item.date;
+    }
+  }
+  return undefined;
+}

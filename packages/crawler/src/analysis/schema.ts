@@ -1,0 +1,21 @@
+/** JSON Schema of one `data.columns` entry, for validating user packs that extend the catalogue. */
+export const columnSpecSchema = {
+  type: 'object',
+  required: ['id'],
+  properties: {
+    id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$', errorMessage: 'must be lowercase letters, digits and "-"' },
+    name: { type: 'string', minLength: 1 },
+    variants: { type: 'array', items: { type: 'string', minLength: 1 } },
+    urlHints: { type: 'array', items: { type: 'string', minLength: 1 } },
+    requiredFor: { type: 'array', items: { enum: ['department', 'government', 'township'] } },
+    freshness: {
+      anyOf: [{ type: 'null' }, { type: 'string', pattern: '^([0-9]+[dwmy]|[A-Za-z0-9_-]+)$' }],
+      errorMessage: 'must be a window name (2w, 6m, 1y) or a duration such as 30d, or null',
+    },
+    kind: { enum: ['dynamic', 'notice', 'policy', 'other'] },
+    itemsMustContain: { type: 'array', items: { type: 'string', minLength: 1 } },
+    form: { enum: ['list', 'article'] },
+    remove: { type: 'boolean' },
+  },
+  additionalProperties: false,
+} as const;

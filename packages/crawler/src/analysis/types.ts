@@ -1,0 +1,192 @@
+/**
+ * The site analysis: what the site rules check. It is computed from a SiteSnapshot alone (no network), so the same
+ * analysis can be rebuilt from a `--dump-snapshot` file.
+ */
+import type { AgencyLevel } from '@gongkai/core';
+
+/** How often a column must get new items; drives `site/too-many-stale-columns` by kind. */
+export type ColumnKind = 'dynamic' | 'notice' | 'policy' | 'other';
+
+/** One entry of the column catalogue (`data.columns` in the site packs). */
+export interface ColumnSpec {
+  id: string;
+  /** The canonical name, as in the national platform rules. */
+  name: string;
+  /** Names real sites use for the same column (exact, after whitespace/punctuation normalisation). */
+  variants: string[];
+  /** Path fragments that identify the column in URLs (`/zfxxgkzn/`, `czyjs`). */
+  urlHints?: string[];
+  /** Agency levels that must have this column. Empty or absent: never required (still analysed if found). */
+  requiredFor?: AgencyLevel[];
+  /** A window name from `windows` (`2w`, `6m`, `1y`) or a duration (`30d`, `3m`); null/absent: no freshness rule. */
+  freshness?: string | null;
+  kind?: ColumnKind;
+  /** A list column whose items must mention one of these words to count (年报 items say 年度报告 or 年报). */
+  itemsMustContain?: string[];
+  /** `article`: the column is usually a single page (the 指南), judged empty by its text, not by list items. */
+  form?: 'list' | 'article';
+}
+
+/** Duration per window name. Values are `<n>d`, `<n>w`, `<n>m` (calendar months) or `<n>y`. */
+export type Windows = Record<string, string>;
+
+export interface AnalysisOptions {
+  columns: ColumnSpec[];
+  /** YYYY-MM-DD, Asia/Shanghai. */
+  asOf: string;
+  level: AgencyLevel;
+  region?: string;
+  windows?: Windows;
+  /** Report broken links to other hosts too (only meaningful when the crawl fetched them). */
+  checkExternal?: boolean;
+  /** Count dates that only appear in item URLs as visible publication dates (the national rule says no). */
+  urlDatesAreVisible?: boolean;
+  /** Below this many characters of body text an article-form column counts as empty. */
+  minArticleText?: number;
+}
+
+export type DateSource = 'markup' | 'detail-meta' | 'detail-text' | 'url';
+
+export interface DatedItem {
+  title: string;
+  url?: string;
+  date?: string;
+  dateSource?: DateSource;
+  /** Shown on the page (list markup or the article itself) rather than inferred from the URL. */
+  visible: boolean;
+}
+
+export interface HomeResult {
+  url: string;
+  finalUrl?: string;
+  reachable: boolean;
+  status?: number;
+  reason?: 'no-page' | 'http-status' | 'network' | 'soft-404' | 'down';
+  error?: { code: string; message: string };
+  /** Newest visible item date on the home page (or, for a navigation-only home page, in any column). */
+  newest?: DatedItem;
+  /** Where `newest` came from. */
+  newestFrom?: 'home' | 'columns';
+  /** Not updated within the home window (2 weeks); null when it cannot be judged (home unreachable). */
+  stale: boolean | null;
+  window: string;
+  cutoff: string;
+}
+
+export type LocatedBy = 'column-meta' | 'nav-link' | 'section-page' | 'breadcrumb' | 'link' | 'url-hint';
+
+export interface ColumnLocation {
+  url: string;
+  how: LocatedBy;
+  /** The page holding the link that led here (for nav/section/link). */
+  via?: string;
+  /** The text that matched (link text, ColumnName, breadcrumb entry). */
+  text?: string;
+}
+
+export interface ColumnResult {
+  id: string;
+  name: string;
+  kind: ColumnKind;
+  required: boolean;
+  found: boolean;
+  location?: ColumnLocation;
+  /** null: found only as a link whose target the crawl did not fetch. */
+  reachable: boolean | null;
+  status?: number;
+  /** Pages whose items were counted (the column page and its fetched pagination pages). */
+  pages: string[];
+  /** Max of the items seen and the CMS declared total. */
+  itemCount: number;
+  declaredTotal?: number;
+  items: DatedItem[];
+  datedCount: number;
+  undatedCount: number;
+  /** Newest date shown on the site. */
+  newest?: DatedItem;
+  /** Newest date including URL-derived ones (evidence when nothing visible is dated). */
+  newestAny?: DatedItem;
+  empty: boolean;
+  freshness?: string;
+  cutoff?: string;
+  /** null when the column has no freshness rule or could not be opened. */
+  stale: boolean | null;
+  staleReason?: 'old' | 'undated';
+  /** Not in the catalogue: a column page found on the site and classified by its name. */
+  discovered?: boolean;
+}
+
+export interface AnnualReportItem {
+  year: number;
+  title: string;
+  url?: string;
+  published?: string;
+  dateSource?: DateSource;
+  /** The page the item was listed on. */
+  listedOn: string;
+}
+
+export interface AnnualReportResult {
+  reports: AnnualReportItem[];
+  /** The report with the highest year (the one the CLI hands to the report checker). */
+  latest?: AnnualReportItem;
+}
+
+export type BudgetItemType = 'budget' | 'final';
+
+export interface BudgetItem {
+  type: BudgetItemType;
+  year: number;
+  title: string;
+  url?: string;
+  published?: string;
+  dateSource?: DateSource;
+  /** Mentions 三公经费 in its title or (for fetched details) its text. */
+  threePublic: boolean;
+  listedOn: string;
+}
+
+export interface DualPublicityRecord {
+  url: string;
+  title?: string;
+  type: 'licensing' | 'penalty' | 'unknown';
+  decisionDate: string;
+  published?: string;
+  publishedSource?: 'page-info' | 'meta' | 'list' | 'text';
+  documentNumber?: string;
+}
+
+export interface BrokenLink {
+  url: string;
+  status: number;
+  error?: { code: string; message: string };
+  /** Pages that link to it (first one is `from`). */
+  from: string[];
+  text?: string;
+  attachment: boolean;
+  external: boolean;
+}
+
+export interface SiteEvents {
+  robotsBlocked: string[];
+  tlsErrors: { url: string; host: string; detail?: Record<string, unknown> }[];
+  encodingMismatches: { url: string; detail?: Record<string, unknown> }[];
+}
+
+export interface SiteAnalysis {
+  site: string;
+  asOf: string;
+  level: AgencyLevel;
+  /** The window durations used (defaults merged with the pack's `data.windows`). */
+  windows: Windows;
+  home: HomeResult;
+  columns: ColumnResult[];
+  /** Column pages found on the site that the catalogue does not list. */
+  otherColumns: ColumnResult[];
+  annualReport: AnnualReportResult;
+  budget: { items: BudgetItem[] };
+  dualPublicity: { records: DualPublicityRecord[] };
+  brokenLinks: BrokenLink[];
+  softNotFound: { url: string; from?: string }[];
+  events: SiteEvents;
+}

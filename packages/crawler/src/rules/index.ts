@@ -1,0 +1,60 @@
+import type { Rule } from '@gongkai/core';
+import { annualReportLate } from './annual-report-late.js';
+import { annualReportMissing } from './annual-report-missing.js';
+import { brokenLink } from './broken-link.js';
+import { budgetMissing } from './budget-missing.js';
+import { dualPublicityLate } from './dual-publicity-late.js';
+import { emptyColumn } from './empty-column.js';
+import { encodingMismatch } from './encoding-mismatch.js';
+import { homeStale } from './home-stale.js';
+import { missingColumn } from './missing-column.js';
+import { policyInterpretationUnlinked } from './policy-interpretation-unlinked.js';
+import { robotsBlocked } from './robots-blocked.js';
+import { soft404 } from './soft-404.js';
+import { staleColumn } from './stale-column.js';
+import { tlsError } from './tls-error.js';
+import { tooManyStaleColumns } from './too-many-stale-columns.js';
+import { undatedItems } from './undated-items.js';
+import { unreachable } from './unreachable.js';
+
+export {
+  annualReportLate,
+  annualReportMissing,
+  brokenLink,
+  budgetMissing,
+  dualPublicityLate,
+  emptyColumn,
+  encodingMismatch,
+  homeStale,
+  missingColumn,
+  policyInterpretationUnlinked,
+  robotsBlocked,
+  soft404,
+  staleColumn,
+  tlsError,
+  tooManyStaleColumns,
+  undatedItems,
+  unreachable,
+};
+export { defaultDeadlines, reportDeadline, expectedReportYear } from './annual-report-deadline.js';
+
+/** Every site rule, in the order they are listed in the docs. */
+export const siteRules: Rule[] = [
+  unreachable,
+  homeStale,
+  tooManyStaleColumns,
+  missingColumn,
+  emptyColumn,
+  staleColumn,
+  undatedItems,
+  brokenLink,
+  soft404,
+  annualReportMissing,
+  annualReportLate,
+  budgetMissing,
+  dualPublicityLate,
+  policyInterpretationUnlinked,
+  robotsBlocked,
+  tlsError,
+  encodingMismatch,
+] as unknown as Rule[];
