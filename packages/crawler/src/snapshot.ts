@@ -20,6 +20,8 @@ export interface ListItem {
   date?: string;
   /** Where the date came from; the analysis trusts them in this order. */
   dateSource?: 'markup' | 'detail-meta' | 'detail-text' | 'url';
+  /** The list showed only month and day (MM-DD); the year was inferred from the crawl date. */
+  yearInferred?: boolean;
 }
 
 export interface ExtractedList {
@@ -73,6 +75,11 @@ export interface FetchedPage {
   softNotFound?: boolean;
   /** First part of the main text (capped), kept for article pages such as an annual report. */
   mainText?: string;
+  /**
+   * Set on further pages of a list (index_1.shtml, dataproxy.jsp, gkmlpt API): the URL of the page whose list
+   * they continue. Their items were merged into that page's list, so analysis should not count them again.
+   */
+  paginationOf?: string;
 }
 
 export type CrawlEventType =

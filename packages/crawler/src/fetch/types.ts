@@ -29,6 +29,23 @@ export interface FetcherOptions {
   onEvent?: (event: CrawlEvent) => void;
   /** Injected clock/sleep for tests of backoff and delays. */
   sleep?: (ms: number) => Promise<void>;
+  /** Clock used for delays and Retry-After dates (default Date.now). */
+  now?: () => number;
+  /**
+   * Resolves a hostname to its addresses, used both for the per-IP gate and at connect time (default: the OS
+   * resolver). Tests map made-up names to 127.0.0.1 with it.
+   */
+  resolveHost?: (hostname: string) => Promise<string[]>;
+  /** Addresses or CIDR ranges exempt from the SSRF guard (a narrower alternative to `allowPrivate`). */
+  allowAddresses?: string[];
+  /** Extra trusted CA certificates (PEM), e.g. an intranet root; public roots stay trusted. */
+  ca?: string | string[];
+  /** Spacing between request starts follows the last response time of that server (default true). */
+  adaptiveDelay?: boolean;
+  /** Cap for a robots Crawl-delay (default 60 s): a site asking for an hour per page cannot be audited. */
+  maxCrawlDelayMs?: number;
+  /** Base for exponential backoff between retries (default 1000 ms). */
+  retryBaseMs?: number;
 }
 
 export interface FetchRequest {
@@ -59,6 +76,16 @@ export interface FetchResult {
   error?: { code: FetchErrorCode; message: string };
   /** Robots said no; nothing was requested. */
   blockedByRobots?: boolean;
+  /** The charset the server declared (header, else meta), when it did. */
+  declaredEncoding?: string;
+  /** The declared charset did not decode the body; `encoding` is the one that did. */
+  encodingMismatch?: boolean;
+  /** The certificate failed verification; the content was fetched without verification afterwards. */
+  tlsProblem?: { problem: string; code: string; problems?: string[] };
+  /** The body is only the first bytes (probe requests, ranged GET). */
+  truncated?: boolean;
+  /** Attempts made for the final hop (1 = no retry). */
+  attempts?: number;
 }
 
 export type FetchErrorCode =
@@ -83,4 +110,18 @@ export interface Fetcher {
   /** Crawl-delay and allow/deny for an origin, fetched once and cached. */
   isAllowed(url: string): Promise<boolean>;
   close(): Promise<void>;
+  /** What robots.txt of the URL's origin said: status, crawl-delay, sitemaps (fetched once and cached). */
+  robotsInfo?(url: string): Promise<RobotsInfo>;
+}
+
+export interface RobotsInfo {
+  origin: string;
+  /** ok: parsed; missing: 4xx, everything allowed; unreachable: 5xx/network, everything disallowed;
+   *  ignored: `obeyRobots: false`. */
+  status: 'ok' | 'missing' | 'unreachable' | 'ignored';
+  httpStatus?: number;
+  error?: string;
+  /** Crawl-delay for our user agent in seconds, as written (before the cap). */
+  crawlDelaySec?: number;
+  sitemaps: string[];
 }
