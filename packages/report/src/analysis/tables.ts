@@ -1,0 +1,348 @@
+/**
+ * Recognises the three statistical tables of the 2019 trial / 2021 annual-report format (主动公开, 收到和处理申请,
+ * 复议诉讼) by their labels, and reads them into labelled cells so rules can check identities and labels without
+ * caring how the loader laid the merged header cells out.
+ */
+import type { ReportDocument, Table, TableCell } from '../model/types.js';
+import { parseCellNumber } from '../text/index.js';
+
+export type TableKind = 'active-disclosure' | 'requests' | 'reviews-litigation';
+
+export interface LabelledCell {
+  cell: TableCell;
+  value: number | null;
+  /** 0-based row and column in the expanded grid. */
+  row: number;
+  col: number;
+}
+
+export interface RequestsTable {
+  kind: 'requests';
+  table: Table;
+  /** Column key (natural, business, research, charity, legal, other-org, total) → grid column. */
+  columns: Map<string, number>;
+  /** Row key ('new', 'carried', 'public', 'partial', 'withheld.1' …, 'total', 'carryForward') → grid row. */
+  rows: Map<string, number>;
+  /** Row keys in table order, for sums. */
+  rowOrder: string[];
+  /** Row keys that appeared more than once. */
+  duplicateRows: string[];
+  at(row: string, col: string): LabelledCell | undefined;
+}
+
+export interface ReviewsTable {
+  kind: 'reviews-litigation';
+  table: Table;
+  /** `${group}.${field}` → cell, group ∈ review | direct | after; field ∈ upheld | corrected | other | pending | total. */
+  cells: Map<string, LabelledCell>;
+}
+
+export interface ActiveTable {
+  kind: 'active-disclosure';
+  table: Table;
+  /** 'trial2019' when the 2019 trial column headers are used, '2021' for the 2021 ones, undefined when neither. */
+  version?: 'trial2019' | '2021';
+  /** Labels of the 2019 trial columns that were found (本年新制作数量 …). */
+  trialLabels: string[];
+  text: string;
+}
+
+export interface RecognisedTables {
+  active?: ActiveTable;
+  requests?: RequestsTable;
+  reviews?: ReviewsTable;
+  /** Tables that looked like none of the three. */
+  others: Table[];
+}
+
+const SPACE_RE = /[\s\u3000]/g;
+const norm = (s: string) => s.replace(SPACE_RE, '');
+
+const cellCache = new WeakMap<TableCell, number | null>();
+
+export function cellNumber(cell: TableCell | undefined): number | null {
+  if (!cell) return null;
+  if (typeof cell.value === 'number') return cell.value;
+  let v = cellCache.get(cell);
+  if (v === undefined) {
+    v = parseCellNumber(cell.text);
+    cellCache.set(cell, v);
+  }
+  return v;
+}
+
+function tableJoined(table: Table): string {
+  let s = '';
+  for (const r of table.rows) for (const c of r) s += norm(c.text) + '|';
+  return s;
+}
+
+export function classifyTable(table: Table): TableKind | undefined {
+  const t = tableJoined(table) + norm(table.caption ?? '');
+  if (/本年新收|上年结转|结转下年/.test(t) && /自然人|总计/.test(t)) return 'requests';
+  if (/结果维持/.test(t) && /行政复议/.test(t) && /行政诉讼|起诉/.test(t)) return 'reviews-litigation';
+  if (/第二十条第/.test(t) || (/规章/.test(t) && /规范性文件/.test(t)) || /本年制发件数|本年新制作数量/.test(t)) {
+    return 'active-disclosure';
+  }
+  return undefined;
+}
+
+// ----- Table 3 ---------------------------------------------------------------------------------------------------
+
+export const REQUEST_COLUMNS = ['natural', 'business', 'research', 'charity', 'legal', 'other-org', 'total'] as const;
+
+const COLUMN_KEYS: Array<[string, RegExp]> = [
+  ['natural', /自然人/],
+  ['business', /商业企业/],
+  ['research', /科研机构/],
+  ['charity', /社会公益组织/],
+  ['legal', /法律服务机构/],
+  ['total', /总计/],
+  ['other-org', /其他/],
+];
+
+const GROUPS: Array<[string, RegExp]> = [
+  ['withheld', /不予公开/],
+  ['unable', /无法提供/],
+  ['unprocessed', /不予处理/],
+  ['otherHandling', /其他处理/],
+];
+
+/** Expected row keys of the 2021 format (the 2019 trial has a single 其他处理 row). */
+export function expectedRequestRows(version: '2019' | '2021'): string[] {
+  const rows = ['new', 'carried', 'public', 'partial'];
+  for (let i = 1; i <= 8; i++) rows.push(`withheld.${i}`);
+  for (let i = 1; i <= 3; i++) rows.push(`unable.${i}`);
+  for (let i = 1; i <= 5; i++) rows.push(`unprocessed.${i}`);
+  if (version === '2021') for (let i = 1; i <= 3; i++) rows.push(`otherHandling.${i}`);
+  else rows.push('otherHandling');
+  rows.push('total', 'carryForward');
+  return rows;
+}
+
+export const REQUEST_ROW_LABELS: Record<string, string> = {
+  new: '一、本年新收政府信息公开申请数量',
+  carried: '二、上年结转政府信息公开申请数量',
+  public: '（一）予以公开',
+  partial: '（二）部分公开',
+  withheld: '（三）不予公开',
+  unable: '（四）无法提供',
+  unprocessed: '（五）不予处理',
+  otherHandling: '（六）其他处理',
+  total: '（七）总计',
+  carryForward: '四、结转下年度继续办理',
+};
+
+export const REQUEST_COLUMN_LABELS: Record<string, string> = {
+  natural: '自然人',
+  business: '商业企业',
+  research: '科研机构',
+  charity: '社会公益组织',
+  legal: '法律服务机构',
+  'other-org': '其他',
+  total: '总计',
+};
+
+export function requestRowLabel(key: string): string {
+  const [group, n] = key.split('.');
+  const base = REQUEST_ROW_LABELS[group] ?? key;
+  return n ? `${base}第${n}项` : base;
+}
+
+const SUB_ITEM_RE = /^[（(]?([0-9０-９]+)[)）.．、]/;
+
+function rowKey(parts: string[]): string | undefined {
+  const all = parts.join('');
+  if (/本年新收/.test(all)) return 'new';
+  if (/上年结转/.test(all)) return 'carried';
+  if (/结转下年/.test(all)) return 'carryForward';
+  for (const [g, re] of GROUPS) {
+    if (!re.test(all)) continue;
+    for (const p of parts) {
+      if (re.test(p)) continue;
+      const m = SUB_ITEM_RE.exec(p);
+      if (m) return `${g}.${Number(m[1].replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)))}`;
+    }
+    return g;
+  }
+  if (/部分公开/.test(all)) return 'partial';
+  if (/予以公开/.test(all)) return 'public';
+  if (/总计/.test(all)) return 'total';
+  if (/办理结果/.test(all)) return 'resultsHeader';
+  return undefined;
+}
+
+function readRequests(table: Table): RequestsTable | undefined {
+  const rows = table.rows;
+  let headerEnd = -1;
+  const columns = new Map<string, number>();
+  // Column labels can sit in two header rows (法人或其他组织 over its five sub-columns); read each column top-down.
+  const naturalRow = rows.findIndex((r) => r.some((c) => /自然人/.test(c.text)));
+  if (naturalRow < 0) return undefined;
+  headerEnd = naturalRow;
+  if (rows[naturalRow + 1]?.some((c) => /商业企业|科研机构/.test(c.text))) headerEnd = naturalRow + 1;
+  const width = Math.max(...rows.map((r) => r.length));
+  for (let j = 0; j < width; j++) {
+    let label = '';
+    let last = '';
+    for (let i = 0; i <= headerEnd; i++) {
+      const t = norm(rows[i]?.[j]?.text ?? '');
+      if (t && t !== last) label += t;
+      last = t;
+    }
+    for (const [key, re] of COLUMN_KEYS) {
+      if (re.test(label) && !columns.has(key)) {
+        // "其他" also appears in the 申请人情况 stub; only a column under 法人或其他组织 or standing alone counts.
+        if (key === 'other-org' && /自然人|商业企业|总计/.test(label)) continue;
+        columns.set(key, j);
+        break;
+      }
+    }
+  }
+  const firstNumeric = Math.min(...[...columns.values()]);
+  if (!Number.isFinite(firstNumeric)) return undefined;
+  const rowMap = new Map<string, number>();
+  const rowOrder: string[] = [];
+  const duplicateRows: string[] = [];
+  for (let i = headerEnd + 1; i < rows.length; i++) {
+    const parts: string[] = [];
+    for (let j = 0; j < firstNumeric; j++) {
+      const t = norm(rows[i][j]?.text ?? '');
+      if (t && parts[parts.length - 1] !== t) parts.push(t);
+    }
+    const key = rowKey(parts);
+    if (!key || key === 'resultsHeader') continue;
+    if (rowMap.has(key)) {
+      duplicateRows.push(key);
+      continue;
+    }
+    rowMap.set(key, i);
+    rowOrder.push(key);
+  }
+  const at = (row: string, col: string): LabelledCell | undefined => {
+    const r = rowMap.get(row);
+    const c = columns.get(col);
+    if (r === undefined || c === undefined) return undefined;
+    const cell = rows[r][c];
+    if (!cell) return undefined;
+    return { cell, value: cellNumber(cell), row: r, col: c };
+  };
+  return { kind: 'requests', table, columns, rows: rowMap, rowOrder, duplicateRows, at };
+}
+
+// ----- Table 4 ---------------------------------------------------------------------------------------------------
+
+export const REVIEW_GROUPS = ['review', 'direct', 'after'] as const;
+export const REVIEW_FIELDS = ['upheld', 'corrected', 'other', 'pending', 'total'] as const;
+
+export const REVIEW_GROUP_LABELS: Record<string, string> = {
+  review: '行政复议',
+  direct: '行政诉讼（未经复议直接起诉）',
+  after: '行政诉讼（复议后起诉）',
+};
+export const REVIEW_FIELD_LABELS: Record<string, string> = {
+  upheld: '结果维持',
+  corrected: '结果纠正',
+  other: '其他结果',
+  pending: '尚未审结',
+  total: '总计',
+};
+
+const FIELD_RES: Array<[string, RegExp]> = [
+  ['upheld', /维持/],
+  ['corrected', /纠正/],
+  ['other', /其他结果|其他/],
+  ['pending', /尚未审结|未审结/],
+  ['total', /总计|合计/],
+];
+
+function reviewGroup(label: string): string | undefined {
+  if (/未经复议|直接起诉/.test(label)) return 'direct';
+  if (/复议后起诉/.test(label)) return 'after';
+  if (/行政复议/.test(label)) return 'review';
+  return undefined;
+}
+
+function readReviews(table: Table): ReviewsTable | undefined {
+  const rows = table.rows;
+  const cells = new Map<string, LabelledCell>();
+  for (let i = 0; i < rows.length; i++) {
+    const numeric = rows[i].filter((c) => cellNumber(c) !== null).length;
+    if (numeric < 3) continue;
+    for (let j = 0; j < rows[i].length; j++) {
+      let label = '';
+      let last = '';
+      for (let k = 0; k < i; k++) {
+        const t = norm(rows[k][j]?.text ?? '');
+        if (t && t !== last && cellNumber(rows[k][j]) === null) label += t + '|';
+        last = t;
+      }
+      const group = reviewGroup(label);
+      if (!group) continue;
+      const fieldLabel = label.split('|').filter(Boolean).pop() ?? '';
+      const field = FIELD_RES.find(([, re]) => re.test(fieldLabel))?.[0];
+      if (!field) continue;
+      const key = `${group}.${field}`;
+      if (!cells.has(key)) cells.set(key, { cell: rows[i][j], value: cellNumber(rows[i][j]), row: i, col: j });
+    }
+    if (cells.size) break;
+  }
+  if (!cells.size) {
+    // Tables laid out with one row per group ("行政复议 | 0 | 0 | …") rather than one long row.
+    const header = rows.findIndex((r) => r.some((c) => /维持/.test(c.text)));
+    if (header < 0) return { kind: 'reviews-litigation', table, cells };
+    for (let i = header + 1; i < rows.length; i++) {
+      const stub = rows[i].filter((c) => cellNumber(c) === null).map((c) => norm(c.text)).join('|');
+      const group = reviewGroup(stub);
+      if (!group) continue;
+      for (let j = 0; j < rows[i].length; j++) {
+        const fieldLabel = norm(rows[header][j]?.text ?? '');
+        const field = FIELD_RES.find(([, re]) => re.test(fieldLabel))?.[0];
+        if (!field) continue;
+        const key = `${group}.${field}`;
+        if (!cells.has(key)) cells.set(key, { cell: rows[i][j], value: cellNumber(rows[i][j]), row: i, col: j });
+      }
+    }
+  }
+  return { kind: 'reviews-litigation', table, cells };
+}
+
+// ----- Table 2 ---------------------------------------------------------------------------------------------------
+
+export const TRIAL_2019_COLUMNS = ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '采购项目数量', '采购总金额'];
+const TRIAL_DOC_COLUMNS = ['本年新制作数量', '本年新公开数量', '对外公开总数量'];
+export const COLUMNS_2021 = ['本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '本年收费金额'];
+
+function readActive(table: Table): ActiveTable {
+  const text = tableJoined(table);
+  const trialLabels = TRIAL_2019_COLUMNS.filter((l) => text.includes(l) || text.includes(l.replace('/', '／')));
+  const has2021 = COLUMNS_2021.some((l) => text.includes(l));
+  // The 2019 trial columns of the 第二十条第（一）项 block decide: a table mixing in 2021 labels is still the trial layout.
+  const version = trialLabels.some((l) => TRIAL_DOC_COLUMNS.includes(l)) ? 'trial2019' : has2021 ? '2021' : trialLabels.length ? 'trial2019' : undefined;
+  return { kind: 'active-disclosure', table, version, trialLabels, text };
+}
+
+const tableCache = new WeakMap<ReportDocument, RecognisedTables>();
+
+export function recogniseTables(doc: ReportDocument): RecognisedTables {
+  const cached = tableCache.get(doc);
+  if (cached) return cached;
+  const out: RecognisedTables = { others: [] };
+  for (const table of doc.tables) {
+    const kind = classifyTable(table);
+    if (kind === 'requests' && !out.requests) {
+      const r = readRequests(table);
+      if (r) out.requests = r;
+      else out.others.push(table);
+    } else if (kind === 'reviews-litigation' && !out.reviews) out.reviews = readReviews(table);
+    else if (kind === 'active-disclosure' && !out.active) out.active = readActive(table);
+    else out.others.push(table);
+  }
+  tableCache.set(doc, out);
+  return out;
+}
+
+/** Human-readable pointer to a cell: "表（收到和处理申请）第5行第3列". */
+export function cellPath(tableName: string, row: number, col: number): string {
+  return `${tableName} 第${row + 1}行 第${col + 1}列`;
+}

@@ -1,0 +1,55 @@
+import type { Rule } from '@gongkai/core';
+import { documentType } from './document-type.js';
+import { requiredSection } from './required-section.js';
+import { sectionOrder } from './section-order.js';
+import { headingSequence } from './heading-sequence.js';
+import { emptySection } from './empty-section.js';
+import { reportYear } from './report-year.js';
+import { timeliness } from './timeliness.js';
+import { tableMissing } from './table-missing.js';
+import { tableFormat } from './table-format.js';
+import { tableArithmetic } from './table-arithmetic.js';
+import { sumMismatch } from './sum-mismatch.js';
+import { percentMismatch } from './percent-mismatch.js';
+import { placeholder } from './placeholder.js';
+import { governmentItems } from './government-items.js';
+import { feeStatement } from './fee-statement.js';
+import { proseTableMismatch } from './prose-table-mismatch.js';
+
+export {
+  documentType,
+  requiredSection,
+  sectionOrder,
+  headingSequence,
+  emptySection,
+  reportYear,
+  timeliness,
+  tableMissing,
+  tableFormat,
+  tableArithmetic,
+  sumMismatch,
+  percentMismatch,
+  placeholder,
+  governmentItems,
+  feeStatement,
+  proseTableMismatch,
+};
+
+export const reportRules: Rule[] = [
+  documentType,
+  requiredSection,
+  sectionOrder,
+  headingSequence,
+  emptySection,
+  reportYear,
+  timeliness,
+  tableMissing,
+  tableFormat,
+  tableArithmetic,
+  sumMismatch,
+  percentMismatch,
+  placeholder,
+  governmentItems,
+  feeStatement,
+  proseTableMismatch,
+] as unknown as Rule[];

@@ -1,0 +1,125 @@
+import type { Rule } from '@gongkai/core';
+import type { ReportDocument } from '../model/types.js';
+import { matchSections, type SectionDef } from '../analysis/sections.js';
+import { regimeFor } from '../analysis/document.js';
+import { locInBlock, locOfSpan } from '../analysis/position.js';
+import { clip, requireAnnualReport, SECTION_ID_SCHEMA, sectionDefs, textUnits } from './support.js';
+
+export interface RequiredSectionOptions {
+  /** Canonical ids of the sections that must have a heading, in statutory order (overrides sectionsByRegime). */
+  sections?: string[];
+  /** The same, per regime; used when `sections` is not given. */
+  sectionsByRegime?: Partial<Record<'2008' | '2019' | '2021', string[]>>;
+  /** Look for the content in the body when the heading is missing and downgrade to a warning if found. */
+  contentEvidence?: boolean;
+}
+
+/** 2008 条例 第三十二条 six items; 2019 条例 第五十条 five items plus the format's 总体情况. */
+export const REQUIRED_BY_REGIME: Record<string, string[]> = {
+  '2008': ['active-disclosure', 'requests', 'fees', 'reviews-litigation', 'problems-improvements', 'other'],
+  '2019': ['overview', 'active-disclosure', 'requests', 'reviews-litigation', 'problems-improvements', 'other'],
+  '2021': ['overview', 'active-disclosure', 'requests', 'reviews-litigation', 'problems-improvements', 'other'],
+};
+
+const evidenceCache = new WeakMap<SectionDef, RegExp[]>();
+function evidenceRes(def: SectionDef): RegExp[] {
+  let r = evidenceCache.get(def);
+  if (!r) {
+    r = (def.evidence ?? []).map((s) => new RegExp(s));
+    evidenceCache.set(def, r);
+  }
+  return r;
+}
+
+export const requiredSection: Rule<ReportDocument, RequiredSectionOptions> = {
+  meta: {
+    id: 'report/required-section',
+    type: 'problem',
+    subject: 'report',
+    category: 'structure',
+    description: {
+      zh: '检查年度报告是否包含《政府信息公开条例》规定的各部分内容（2008年条例第三十二条、2019年条例第五十条）',
+      en: 'Checks that the annual report has every part the Regulations require (2008 Art. 32, 2019 Art. 50)',
+    },
+    messages: {
+      missing: {
+        zh: '缺少法定内容“{title}”：没有找到对应的章节标题，正文中也没有相关内容',
+        en: 'missing statutory part "{title}": no heading for it and no matching content in the text',
+      },
+      noHeading: {
+        zh: '“{title}”没有单独的章节标题，但第{line}行提到了相关内容（“{excerpt}”）；请按法定格式单列一节',
+        en: '"{title}" has no heading of its own, although line {line} covers it ("{excerpt}"); give it its own section as the format requires',
+      },
+    },
+    schema: {
+      type: 'object',
+      properties: {
+        sections: { type: 'array', items: SECTION_ID_SCHEMA, uniqueItems: true },
+        sectionsByRegime: {
+          type: 'object',
+          properties: {
+            '2008': { type: 'array', items: SECTION_ID_SCHEMA, uniqueItems: true },
+            '2019': { type: 'array', items: SECTION_ID_SCHEMA, uniqueItems: true },
+            '2021': { type: 'array', items: SECTION_ID_SCHEMA, uniqueItems: true },
+          },
+          additionalProperties: false,
+        },
+        contentEvidence: { type: 'boolean' },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { contentEvidence: true, sectionsByRegime: REQUIRED_BY_REGIME },
+    defaultSeverity: 'error',
+    weight: 8,
+  },
+  check(doc, options, context) {
+    if (!requireAnnualReport(doc, context)) return;
+    const defs = sectionDefs(context);
+    const regime = regimeFor(doc, context.settings) ?? '2021';
+    const required = options.sections ?? options.sectionsByRegime?.[regime] ?? REQUIRED_BY_REGIME[regime];
+    const map = matchSections(doc, defs);
+    const en = context.locale === 'en';
+    // The preamble often lists the parts by name ("由总体情况、……六部分组成"); that is no evidence of content.
+    const preamble = new Set<unknown>(doc.preamble);
+    const units = options.contentEvidence === false ? [] : textUnits(doc).filter((u) => !preamble.has(u.block));
+    const last = doc.blocks[doc.blocks.length - 1];
+    for (let r = 0; r < required.length; r++) {
+      const id = required[r];
+      if (map.byId.has(id)) continue;
+      const def = defs.find((d) => d.id === id);
+      const title = def?.title?.[en ? 'en' : 'zh'] ?? id;
+      // Point where the part should go: the next required part that is present, else the end of the document.
+      let anchor = undefined as ReturnType<typeof locOfSpan>;
+      for (let k = r + 1; k < required.length && !anchor; k++) {
+        const m = map.byId.get(required[k]);
+        if (m) anchor = locOfSpan(m.heading.span);
+      }
+      anchor ??= locOfSpan(last?.span);
+      let found: { unit: (typeof units)[number]; index: number; match: string } | undefined;
+      if (def) {
+        const res = evidenceRes(def);
+        outer: for (const unit of units) {
+          for (const re of res) {
+            const m = re.exec(unit.text);
+            if (m) {
+              found = { unit, index: m.index, match: m[0] };
+              break outer;
+            }
+          }
+        }
+      }
+      if (found) {
+        const loc = locInBlock(doc, found.unit.block, found.unit.base + found.index, found.match.length);
+        context.report({
+          messageId: 'noHeading',
+          severity: 'warning',
+          data: { title, line: loc.line ?? '?', excerpt: clip(found.match, 30) },
+          findingData: { section: id, foundAt: { line: loc.line, column: loc.column }, excerpt: found.match },
+          loc,
+        });
+      } else {
+        context.report({ messageId: 'missing', data: { title }, findingData: { section: id }, loc: anchor });
+      }
+    }
+  },
+};

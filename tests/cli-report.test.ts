@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { normaliseJson, repoRoot, runCli, tempDir } from './helpers/cli.js';
+
+const fx = (name: string) => join(repoRoot, 'fixtures/reports', name);
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+
+interface JsonFinding {
+  ruleId: string;
+  severity: string;
+  message: string;
+  line?: number;
+  paragraph?: number;
+  data?: Record<string, unknown>;
+}
+
+async function reportJson(args: string[], cwd?: string) {
+  const r = await runCli(['report', '--format', 'json', ...args], { cwd });
+  return { ...r, json: r.stdout ? JSON.parse(r.stdout) : undefined };
+}
+
+function markers(file: string): Array<{ ruleId: string; line: number }> {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .flatMap((l, i) => [...l.matchAll(/<!-- expect: ([\w/-]+) -->/g)].map((m) => ({ ruleId: m[1], line: i + 1 })));
+}
+
+describe('gongkai report: golden output', () => {
+  it('a clean 2021-format report scores 100 and exits 0', async () => {
+    const r = await reportJson([fx('report-2024-clean.md'), '--published', '2025-01-20', '--level', 'department']);
+    expect(r.code).toBe(0);
+    const golden = join(repoRoot, 'tests/golden/report-2024-clean.md.json');
+    const actual = normaliseJson(r.stdout);
+    if (UPDATE || !existsSync(golden)) writeFileSync(golden, JSON.stringify(actual, null, 2) + '\n');
+    expect(actual).toEqual(JSON.parse(readFileSync(golden, 'utf8')));
+    expect(r.json.results[0]).toMatchObject({ target: 'fixtures/reports/report-2024-clean.md', kind: 'report', score: 100, passed: true });
+    expect(r.json.results[0].findings).toEqual([]);
+  });
+
+  it('finds exactly the planted errors, on the marked lines', async () => {
+    const file = fx('report-2024-errors.md');
+    const r = await reportJson([file, '--published', '2025-01-20', '--level', 'department']);
+    expect(r.code).toBe(1);
+    const findings: JsonFinding[] = r.json.results[0].findings;
+    const expected = markers(file);
+    for (const m of expected) {
+      expect(findings.some((f) => f.ruleId === m.ruleId && f.line === m.line), `${m.ruleId} on line ${m.line}`).toBe(true);
+    }
+    const unexpected = findings.filter((f) => f.severity !== 'info' && !expected.some((m) => m.ruleId === f.ruleId && m.line === f.line));
+    expect(unexpected).toEqual([]);
+  });
+
+  it('the same planted errors come out of the Word version, by paragraph', async () => {
+    const r = await reportJson([fx('report-2024-errors.docx'), '--published', '2025-01-20', '--level', 'department']);
+    const expected: Array<{ ruleId: string; paragraph: number }> = JSON.parse(readFileSync(fx('report-2024-errors.expected.json'), 'utf8')).docx;
+    const findings: JsonFinding[] = r.json.results[0].findings;
+    for (const e of expected) {
+      expect(findings.some((f) => f.ruleId === e.ruleId && f.paragraph === e.paragraph), `${e.ruleId} in paragraph ${e.paragraph}`).toBe(true);
+    }
+  });
+
+  it('reads the publication date from an article page and checks timeliness', async () => {
+    const r = await reportJson([fx('report-2024-clean.html'), '--level', 'department']);
+    expect(r.code).toBe(0);
+    expect(r.json.results[0].findings.filter((f: JsonFinding) => f.ruleId === 'report/timeliness')).toEqual([]);
+    const gov = await reportJson([fx('report-2024-clean.md'), '--level', 'department', '--published', '2025-02-10']);
+    const late = gov.json.results[0].findings.find((f: JsonFinding) => f.ruleId === 'report/timeliness');
+    expect(late?.severity).toBe('error');
+    const ok = await reportJson([fx('report-2024-clean.md'), '--level', 'government', '--published', '2025-02-10']);
+    expect(ok.json.results[0].findings.find((f: JsonFinding) => f.ruleId === 'report/timeliness')).toBeUndefined();
+  });
+
+  it('decodes a GBK text report', async () => {
+    const r = await reportJson([fx('report-2024-clean.gbk.txt'), '--published', '2025-01-20', '--level', 'department']);
+    expect(r.code).toBe(0);
+    expect(r.json.results[0].score).toBe(100);
+  });
+
+  it('speaks English with --locale en', async () => {
+    const r = await reportJson([fx('report-2024-errors.md'), '--locale', 'en', '--published', '2025-01-20']);
+    const msg = r.json.results[0].findings.find((f: JsonFinding) => f.ruleId === 'report/sum-mismatch').message;
+    expect(msg).toMatch(/^[\x20-\x7e（）＋＝\u4e00-\u9fff]+$/);
+    expect(msg).toMatch(/[a-z]{3,}/);
+  });
+});
+
+describe('gongkai report: bad input', () => {
+  it('a missing file, an empty file and binary junk each get one line, exit 2, and the good file is still checked', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'empty.txt'), '  \n\n');
+    writeFileSync(join(dir, 'junk.txt'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
+    copyFileSync(fx('report-2024-clean.md'), join(dir, 'good.md'));
+    const r = await runCli(['report', 'missing.txt', 'empty.txt', 'junk.txt', 'good.md', '--format', 'json', '--published', '2025-01-20'], { cwd: dir });
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    for (const l of lines) expect(l).toMatch(/^gongkai: (missing|empty|junk)\.txt: /);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const results = JSON.parse(r.stdout).results;
+    expect(results.map((x: { target: string }) => x.target)).toEqual(['missing.txt', 'empty.txt', 'junk.txt', 'good.md']);
+    expect(results[3].score).toBe(100);
+    expect(results.slice(0, 3).map((x: { error: { code: string } }) => x.error.code)).toEqual(['load/not-found', 'load/empty', 'load/binary']);
+  });
+
+  it('an encrypted PDF is refused with a clear message', async () => {
+    const r = await runCli(['report', fx('encrypted.pdf'), '--locale', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/encrypted|password/i);
+  });
+});
+
+describe('gongkai report: outputs, fixes and baselines', () => {
+  it('writes several formats in one run', async () => {
+    const dir = tempDir();
+    const r = await runCli(
+      ['report', fx('report-2024-errors.md'), '--format', 'stylish', '--format', `json:${dir}/out/r.json`, '--format', `sarif:${dir}/out/r.sarif`, '--format', `junit:${dir}/r.xml`, '--format', `html:${dir}/r.html`],
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('report/sum-mismatch');
+    expect(JSON.parse(readFileSync(`${dir}/out/r.json`, 'utf8')).results[0].findings.length).toBeGreaterThan(5);
+    expect(JSON.parse(readFileSync(`${dir}/out/r.sarif`, 'utf8')).version).toBe('2.1.0');
+    expect(readFileSync(`${dir}/r.xml`, 'utf8')).toContain('<testsuite');
+    expect(readFileSync(`${dir}/r.html`, 'utf8')).toContain('report/sum-mismatch');
+  });
+
+  it('--fix-dry-run prints a renumbering diff and --fix applies it', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'draft.md');
+    writeFileSync(file, '# 示例局2024年政府信息公开工作年度报告\n\n## 一、总体情况\n\n正文。\n\n## 三、主动公开政府信息情况\n\n正文。\n\n## 三、收到和处理政府信息公开申请情况\n\n正文。\n');
+    const dry = await runCli(['report', 'draft.md', '--fix-dry-run'], { cwd: dir });
+    expect(dry.stdout).toContain('-## 三、主动公开政府信息情况');
+    expect(dry.stdout).toContain('+## 二、主动公开政府信息情况');
+    expect(readFileSync(file, 'utf8')).toContain('## 三、主动公开');
+    await runCli(['report', 'draft.md', '--fix'], { cwd: dir });
+    const fixed = readFileSync(file, 'utf8');
+    expect(fixed).toContain('## 二、主动公开政府信息情况');
+    expect(fixed).toContain('## 三、收到和处理政府信息公开申请情况');
+    const again = await runCli(['report', 'draft.md', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(again.stdout).results[0].findings.filter((f: JsonFinding) => f.ruleId === 'report/heading-sequence')).toEqual([]);
+  });
+
+  it('a baseline accepts today\'s findings so only new ones fail', async () => {
+    const dir = tempDir();
+    copyFileSync(fx('report-2024-errors.md'), join(dir, 'r.md'));
+    const w = await runCli(['report', 'r.md', '--write-baseline', '--published', '2025-01-20'], { cwd: dir });
+    expect(existsSync(join(dir, 'gongkai-baseline.json'))).toBe(true);
+    expect(w.stderr).toMatch(/基线/);
+    const same = await runCli(['report', 'r.md', '--published', '2025-01-20'], { cwd: dir });
+    expect(same.code).toBe(0);
+    writeFileSync(join(dir, 'r.md'), readFileSync(join(dir, 'r.md'), 'utf8') + '\n本年度共办理XX件。\n');
+    const more = await runCli(['report', 'r.md', '--published', '2025-01-20', '--fail-on', 'warning'], { cwd: dir });
+    expect(more.code).toBe(1);
+    const ignored = await runCli(['report', 'r.md', '--published', '2025-01-20', '--no-baseline', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(ignored.stdout).results[0].findings.length).toBeGreaterThan(8);
+  });
+});
+
+const seeds = resolve(repoRoot, '../shared/seeds');
+const haveSeeds = existsSync(seeds);
+if (!haveSeeds) console.warn(`acceptance on real seeds skipped: ${seeds} is absent`);
+
+describe.skipIf(!haveSeeds)('gongkai report: acceptance on the real seeds', () => {
+  const seed = (n: string) => join(seeds, readFileSyncDir(seeds).find((f) => f.startsWith(n))!);
+  function readFileSyncDir(dir: string): string[] {
+    return readdirSync(dir);
+  }
+  const ids = (fs: JsonFinding[], rule: string) => fs.filter((f) => f.ruleId === rule);
+
+  it('checks all five as the issue specifies', async () => {
+    const r = await reportJson(['000', '001', '002', '003', '004'].map(seed));
+    const [s0, s1, s2, s3, s4] = r.json.results.map((x: { findings: JsonFinding[] }) => x.findings);
+    expect(ids(s1, 'report/heading-sequence').length).toBe(2);
+    expect(ids(s1, 'report/required-section').map((f) => f.data?.section)).toEqual(['other']);
+    expect(ids(s1, 'report/sum-mismatch')).toEqual([]);
+    expect(ids(s0, 'report/required-section').filter((f) => f.severity === 'error').map((f) => f.data?.section).sort()).toEqual(
+      ['fees', 'other', 'requests', 'reviews-litigation'],
+    );
+    expect(ids(s0, 'report/sum-mismatch').filter((f) => f.severity === 'error')).toEqual([]);
+    expect(ids(s2, 'report/percent-mismatch').length).toBe(1);
+    expect(ids(s2, 'report/percent-mismatch')[0].message).toContain('1.6%');
+    expect(ids(s2, 'report/required-section')).toEqual([]);
+    for (const s of [s3, s4]) {
+      expect(ids(s, 'report/document-type').length).toBe(1);
+      expect(ids(s, 'report/required-section')).toEqual([]);
+    }
+  });
+
+  it('000 published 2013-04-15 is late', async () => {
+    const r = await reportJson([seed('000'), '--published', '2013-04-15']);
+    const late = ids(r.json.results[0].findings, 'report/timeliness');
+    expect(late).toHaveLength(1);
+    expect(late[0].severity).toBe('error');
+    expect(late[0].message).toContain('2013-03-31');
+  });
+});
