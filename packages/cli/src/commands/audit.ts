@@ -137,6 +137,8 @@ export async function auditCommand(urls: string[], opts: AuditOptions, io: Io): 
                   maxDepth,
                   allowedHosts: opts.allowHost ?? (crawlCfg.allowHosts as string[] | undefined),
                   signal: controller.signal,
+                  // Dates shown without a year (MM-DD) are read relative to the check date, not the wall clock.
+                  now: new Date(`${ctx.asOf}T12:00:00+08:00`),
                   onProgress: progress ? (p) => progress.site(index, p) : undefined,
                 },
               );

@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import * as sites from '../fixtures/sites/index.js';
+import type { FixtureSite, SitesServer } from '../fixtures/sites/serve.js';
+import { normaliseJson, repoRoot, runCli, tempDir } from './helpers/cli.js';
+
+const AS_OF = '2026-11-20';
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+
+interface JsonFinding {
+  ruleId: string;
+  severity: string;
+  message: string;
+  url?: string;
+  data?: Record<string, unknown>;
+}
+
+const servers: SitesServer[] = [];
+async function serve(site: FixtureSite): Promise<string> {
+  const s = await sites.serveSites({ site });
+  servers.push(s);
+  return s.siteUrl('site');
+}
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+});
+
+async function audit(url: string, extra: string[] = []) {
+  const r = await runCli(['audit', url, '--allow-private', '--as-of', AS_OF, '--delay', '0', '--format', 'json', '--quiet', '--level', 'department', ...extra]);
+  return { ...r, json: r.stdout ? JSON.parse(r.stdout) : undefined };
+}
+
+const rules = (fs: JsonFinding[]) => fs.map((f) => f.ruleId);
+
+describe('gongkai audit against the fixture sites', () => {
+  let clean: string;
+  beforeAll(async () => {
+    clean = await serve(sites.clean);
+  });
+
+  it('the clean site scores 100, passes, and matches its golden output', async () => {
+    const r = await audit(clean);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const result = r.json.results[0];
+    expect(result.findings.filter((f: JsonFinding) => f.severity === 'error')).toEqual([]);
+    expect(result.score).toBe(100);
+    expect(result.passed).toBe(true);
+    const golden = join(repoRoot, 'tests/golden/audit-clean.json');
+    const actual = normaliseJson(r.stdout) as { results: Array<{ attachments?: unknown }> };
+    if (UPDATE || !existsSync(golden)) writeFileSync(golden, JSON.stringify(actual, null, 2) + '\n');
+    expect(actual).toEqual(JSON.parse(readFileSync(golden, 'utf8')));
+  });
+
+  it('checks the annual report it finds and attaches the result', async () => {
+    const r = await audit(clean);
+    const att = r.json.results[0].attachments;
+    expect(att).toHaveLength(1);
+    expect(att[0].kind).toBe('report');
+    expect(att[0].score).toBe(100);
+    expect(att[0].target).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+  });
+
+  it('a stale TRS site fails on the national veto', async () => {
+    const r = await audit(await serve(sites.trsStale));
+    expect(r.code).toBe(1);
+    const res = r.json.results[0];
+    expect(rules(res.findings)).toContain('site/too-many-stale-columns');
+    expect(rules(res.findings)).toContain('site/stale-column');
+    expect(res.passed).toBe(false);
+    expect(res.scoring.vetoed).toContain('site/too-many-stale-columns');
+  });
+
+  it('finds columns in a GBK Hanweb site through its datastore lists', async () => {
+    const r = await audit(await serve(sites.gbkHanweb));
+    const res = r.json.results[0];
+    expect(res.findings.filter((f: JsonFinding) => f.ruleId === 'site/missing-column')).toEqual([]);
+  });
+
+  it('reports a late annual report, missing budgets, broken links and late 双公示', async () => {
+    const late = await audit(await serve(sites.lateReport));
+    expect(rules(late.json.results[0].findings)).toContain('site/annual-report-late');
+    const budget = await audit(await serve(sites.missingBudget));
+    expect(rules(budget.json.results[0].findings)).toContain('site/budget-missing');
+    const broken = await audit(await serve(sites.brokenLinks));
+    const links = broken.json.results[0].findings.filter((f: JsonFinding) => f.ruleId === 'site/broken-link');
+    expect(links.length).toBeGreaterThan(0);
+    expect(links[0].url).toMatch(/^http:\/\/127\.0\.0\.1/);
+    expect(links[0].data?.from).toBeDefined();
+    const dual = await audit(await serve(sites.dualLate));
+    expect(rules(dual.json.results[0].findings)).toContain('site/dual-publicity-late');
+  });
+
+  it('a URL that never answers gives one line, exit 2, and the unreachable veto', async () => {
+    const port = await freePort();
+    const r = await audit(`http://127.0.0.1:${port}/`, ['--timeout', '2000']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^gongkai: http:\/\/127\.0\.0\.1:\d+\/: /);
+    expect(rules(r.json.results[0].findings)).toContain('site/unreachable');
+    expect(r.json.results[0].passed).toBe(false);
+  });
+
+  it('refuses private addresses without --allow-private', async () => {
+    const r = await runCli(['audit', clean, '--as-of', AS_OF, '--format', 'json', '--quiet', '--locale', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('audits a list of sites and writes an overview in html and xlsx; replays a snapshot', async () => {
+    const dir = tempDir();
+    const stale = await serve(sites.trsStale);
+    writeFileSync(join(dir, 'sites.csv'), `名称,网址,层级\n示例局,${clean},department\n"旧站,测试",${stale},department\n`);
+    const r = await runCli(
+      ['audit', '--sites', 'sites.csv', '--allow-private', '--as-of', AS_OF, '--delay', '0', '--quiet', '--format', 'stylish', '--format', 'html:out/overview.html', '--format', 'xlsx:out/results.xlsx', '--format', 'json:out/r.json'],
+      { cwd: dir },
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(clean);
+    const html = readFileSync(join(dir, 'out/overview.html'), 'utf8');
+    expect(html).toContain(stale);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'out/results.xlsx'));
+    expect(wb.worksheets.length).toBe(2);
+    const targets = wb.worksheets[0].getColumn(1).values.map(String);
+    expect(targets).toContain(clean);
+    expect(targets).toContain(stale);
+    const json = JSON.parse(readFileSync(join(dir, 'out/r.json'), 'utf8'));
+    expect(json.results.map((x: { target: string }) => x.target)).toEqual([clean, stale]);
+
+    const snap = join(dir, 'snap.json');
+    const dumped = await audit(stale, ['--dump-snapshot', snap]);
+    const replayed = await runCli(['audit', '--replay', snap, '--as-of', AS_OF, '--format', 'json', '--level', 'department']);
+    const a = dumped.json.results[0].findings.map((f: JsonFinding) => f.ruleId).sort();
+    const b = JSON.parse(replayed.stdout).results[0].findings.map((f: JsonFinding) => f.ruleId).sort();
+    expect(b).toEqual(a);
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
