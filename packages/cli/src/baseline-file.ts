@@ -1,13 +1,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { GongkaiError, createBaseline, isBaseline, type Baseline, type TargetResult } from '@gongkai/core';
+import { GongkaiError, createBaseline, isBaseline, messagePair, type Baseline, type TargetResult } from '@gongkai/core';
+import './messages.js';
 
 export const BASELINE_NAME = 'gongkai-baseline.json';
 
 export function readBaseline(file: string | undefined, cwd: string): Baseline | undefined {
   const path = resolve(cwd, file ?? BASELINE_NAME);
   if (!existsSync(path)) {
-    if (file) throw new GongkaiError('cli/baseline-missing', { zh: `找不到基线文件：${file}`, en: `baseline file not found: ${file}` });
+    if (file) throw new GongkaiError('cli/baseline-missing', messagePair('cli.notFound', { path: file }));
     return undefined;
   }
   let data: unknown;
@@ -17,7 +18,7 @@ export function readBaseline(file: string | undefined, cwd: string): Baseline | 
     data = undefined;
   }
   if (!isBaseline(data)) {
-    throw new GongkaiError('cli/bad-baseline', { zh: `${file ?? BASELINE_NAME} 不是有效的 gongkai 基线文件`, en: `${file ?? BASELINE_NAME} is not a valid gongkai baseline file` });
+    throw new GongkaiError('cli/bad-baseline', messagePair('cli.badBaseline', { file: file ?? BASELINE_NAME }));
   }
   return data;
 }

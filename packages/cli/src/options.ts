@@ -1,4 +1,5 @@
-import { GongkaiError, parseLocale, type Locale } from '@gongkai/core';
+import { GongkaiError, messagePair, parseLocale, type Locale } from '@gongkai/core';
+import './messages.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -6,7 +7,7 @@ export function checkDate(option: string, value: string | undefined): string | u
   if (value === undefined) return undefined;
   const d = new Date(`${value}T00:00:00Z`);
   if (!DATE.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
-    throw new GongkaiError('cli/bad-date', { zh: `${option} 应为 YYYY-MM-DD，实际为 "${value}"`, en: `${option} must be YYYY-MM-DD, got "${value}"` });
+    throw new GongkaiError('cli/bad-date', messagePair('cli.badDate', { option, value }));
   }
   return value;
 }
@@ -15,7 +16,7 @@ export function checkNumber(option: string, value: string | undefined): number |
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isFinite(n) || value.trim() === '') {
-    throw new GongkaiError('cli/bad-number', { zh: `${option} 应为数字，实际为 "${value}"`, en: `${option} must be a number, got "${value}"` });
+    throw new GongkaiError('cli/bad-number', messagePair('cli.badNumber', { option, value }));
   }
   return n;
 }
@@ -23,10 +24,7 @@ export function checkNumber(option: string, value: string | undefined): number |
 export function checkChoice<T extends string>(option: string, value: string | undefined, choices: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
   if (!(choices as readonly string[]).includes(value)) {
-    throw new GongkaiError('cli/bad-choice', {
-      zh: `${option} 应为 ${choices.join('、')} 之一，实际为 "${value}"`,
-      en: `${option} must be one of ${choices.join(', ')}, got "${value}"`,
-    });
+    throw new GongkaiError('cli/bad-choice', messagePair('cli.badChoice', { option, value, choices: choices.join(', ') }));
   }
   return value as T;
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { FORMATTER_NAMES, GongkaiError, getFormatter, t, type FormatContext, type RunResult } from '@gongkai/core';
+import { FORMATTER_NAMES, GongkaiError, getFormatter, messagePair, type FormatContext, type RunResult } from '@gongkai/core';
+import './messages.js';
 
 export interface OutputSpec {
   name: string;
@@ -18,7 +19,7 @@ export function parseFormats(values: string[] | undefined): OutputSpec[] {
     const name = at < 0 ? v : v.slice(0, at);
     const path = at < 0 ? undefined : v.slice(at + 1) || undefined;
     if (!getFormatter(name) && !EXTRA.includes(name)) {
-      throw new GongkaiError('cli/bad-format', { zh: `未知的输出格式 "${name}"（可用：${[...FORMATTER_NAMES, ...EXTRA].join(', ')}）`, en: `unknown format "${name}" (available: ${[...FORMATTER_NAMES, ...EXTRA].join(', ')})` });
+      throw new GongkaiError('cli/bad-format', messagePair('cli.badFormat', { name, known: [...FORMATTER_NAMES, ...EXTRA].join(', ') }));
     }
     if (name === 'xlsx' && !path) {
       throw new GongkaiError('cli/bad-format', { zh: 'xlsx 格式需要输出文件：--format xlsx:结果.xlsx', en: 'xlsx needs an output file: --format xlsx:results.xlsx' });
@@ -52,4 +53,3 @@ export function wantsColor(stream: NodeJS.WriteStream): boolean {
   return Boolean(stream.isTTY);
 }
 
-export { t };

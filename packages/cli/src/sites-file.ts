@@ -1,5 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs';
-import { GongkaiError, type AgencyLevel } from '@gongkai/core';
+import { GongkaiError, messagePair, type AgencyLevel } from '@gongkai/core';
+import './messages.js';
 import { parse } from 'yaml';
 import { displayPath } from './config-files.js';
 
@@ -57,7 +58,7 @@ function csvCells(line: string): string[] {
 }
 
 export function readSitesFile(file: string): SiteEntry[] {
-  if (!existsSync(file)) throw new GongkaiError('cli/not-found', { zh: `找不到文件：${file}`, en: `file not found: ${file}` });
+  if (!existsSync(file)) throw new GongkaiError('cli/not-found', messagePair('cli.notFound', { path: file }));
   const bytes = readFileSync(file);
   // Excel on Chinese Windows saves CSV as GBK; fall back to it when the bytes are not UTF-8.
   let text: string;

@@ -1,4 +1,4 @@
-import { GongkaiError, docsUrlFor, pick, type Locale, type RuleMeta } from '@gongkai/core';
+import { GongkaiError, docsUrlFor, messagePair, pick, t, type Locale, type RuleMeta } from '@gongkai/core';
 import { loadConfig } from '../setup.js';
 import type { Io } from '../io.js';
 import { displayWidth, padEndDisplay } from '@gongkai/core';
@@ -17,7 +17,7 @@ export function rulesCommand(opts: RulesOptions, io: Io): number {
   if (opts.pack) {
     const pack = packs.get(opts.pack);
     if (!pack) {
-      throw new GongkaiError('cli/unknown-pack', { zh: `找不到规则包 "${opts.pack}"（可用：${packs.ids().join(', ')}）`, en: `unknown pack "${opts.pack}" (available: ${packs.ids().join(', ')})` });
+      throw new GongkaiError('cli/unknown-pack', messagePair('cli.unknownPack', { pack: opts.pack, known: packs.ids().join(', ') }));
     }
     // A pack's rules include what it extends, as a user of the pack would get them.
     const chain: string[] = [];
@@ -45,7 +45,7 @@ export function rulesCommand(opts: RulesOptions, io: Io): number {
 }
 
 function renderTable(metas: RuleMeta[], severities: Map<string, string>, locale: Locale): string {
-  const header = locale === 'en' ? ['rule', 'severity', 'weight', 'description', 'docs'] : ['规则', '严重级别', '权重', '说明', '文档'];
+  const header = t('cli.rulesHeader', locale).split('\t');
   const rows = metas.map((m) => [
     m.id,
     severities.get(m.id) ?? m.defaultSeverity,

@@ -17,6 +17,11 @@ export function t(key: string, locale: Locale, data?: Record<string, unknown>): 
   return localize(text, locale, data);
 }
 
+/** Both renderings of a catalog entry, for errors thrown before the locale is known. */
+export function messagePair(key: string, data?: Record<string, unknown>): LocalizedText {
+  return { zh: t(key, 'zh-CN', data), en: t(key, 'en', data) };
+}
+
 export function hasMessage(key: string): boolean {
   return catalog.has(key);
 }
