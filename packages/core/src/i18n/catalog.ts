@@ -36,7 +36,7 @@ registerMessages({
   'result.noFindings': { zh: '未发现问题', en: 'no problems found' },
   'result.summary': {
     zh: '共 {total} 个问题（{errors} 个错误，{warnings} 个警告，{infos} 个提示）',
-    en: '{total} problems ({errors} errors, {warnings} warnings, {infos} infos)',
+    en: '{total} problems ({errors} errors, {warnings} warnings, {infos} info)',
   },
   'result.vetoed': { zh: '否决项：{rules}', en: 'veto items: {rules}' },
   'engine.internalError': {
