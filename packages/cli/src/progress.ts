@@ -49,7 +49,12 @@ export class ProgressBar {
     this.io.stderr(`\r\x1b[2K${text}`);
   }
 
-  stop() {
+  /** Wipes the bar so other output starts on a clean line; the next update redraws it. */
+  clear() {
     this.io.stderr('\r\x1b[2K');
+  }
+
+  stop() {
+    this.clear();
   }
 }

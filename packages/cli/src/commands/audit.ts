@@ -9,6 +9,8 @@ import {
   GongkaiError,
   isGongkaiError,
   t,
+  stylishSummary,
+  stylishTargets,
   type RunResult,
   type TargetResult,
 } from '@gongkai/core';
@@ -118,6 +120,7 @@ export async function auditCommand(urls: string[], opts: AuditOptions, io: Io): 
   const progress = !opts.quiet && io.isTTY && !process.env.CI ? new ProgressBar(io, sites.length) : undefined;
   const limit = pLimit(SITES_AT_ONCE);
   const multi = sites.length > 1;
+  const streamStylish = multi && ctx.outputs.some((o) => o.name === 'stylish' && !o.path);
 
   try {
     await Promise.all(
@@ -154,9 +157,15 @@ export async function auditCommand(urls: string[], opts: AuditOptions, io: Io): 
           }
           results[index] = result;
           progress?.done(index);
-          // Results stream: each finished site is written to the file outputs at once, so a long multi-site audit
-          // that is interrupted keeps what it has.
-          if (multi) await emit({ ...run, results: results.filter(Boolean) }, ctx.outputs.filter((o) => o.path), ctx.format, io.stdout);
+          // Results stream: each finished site goes to the terminal at once and the file outputs are rewritten, so
+          // a long multi-site audit that is interrupted keeps what it has.
+          if (multi) {
+            if (streamStylish) {
+              progress?.clear();
+              io.stdout(stylishTargets([result], ctx.format));
+            }
+            await emit({ ...run, results: results.filter(Boolean) }, ctx.outputs.filter((o) => o.path), ctx.format, io.stdout);
+          }
         }),
       ),
     );
@@ -166,7 +175,9 @@ export async function auditCommand(urls: string[], opts: AuditOptions, io: Io): 
     await fetcher.close();
   }
 
-  await emit(run, ctx.outputs, ctx.format, io.stdout);
+  const finalOutputs = streamStylish ? ctx.outputs.filter((o) => !(o.name === 'stylish' && !o.path)) : ctx.outputs;
+  if (streamStylish) io.stdout(stylishSummary(run, ctx.format));
+  await emit(run, finalOutputs, ctx.format, io.stdout);
   for (const r of results) if (r.error) io.stderr(`gongkai: ${r.target}: ${r.error.message}\n`);
   return exitCodeFor(results, ctx.policy);
 }

@@ -7,7 +7,7 @@ import { html } from './html.js';
 import './messages.js';
 
 export type { FormatContext, Formatter, FormatterName } from './context.js';
-export { stylish } from './stylish.js';
+export { stylish, stylishTargets, stylishSummary } from './stylish.js';
 export { json, parseJsonResult, toJsonValue } from './json.js';
 export { sarif, SARIF_SCHEMA_URI, artifactUri } from './sarif.js';
 export { junit } from './junit.js';

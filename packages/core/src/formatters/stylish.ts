@@ -114,19 +114,27 @@ function siteSummaryTable(sites: TargetResult[], ctx: FormatContext, paint: Pain
   return table(rows, (line) => paint('1', line));
 }
 
-export const stylish: Formatter = (result: RunResult, ctx: FormatContext): string => {
+/** The per-target blocks alone: a multi-site audit prints each site's block as soon as that site is done. */
+export function stylishTargets(results: TargetResult[], ctx: FormatContext): string {
+  const paint = painter(ctx.color);
+  const out: string[] = [];
+  for (const { result: r, parent } of flattenTargets(results)) {
+    const name = displayTarget(r.target, ctx.cwd);
+    const header = parent
+      ? `↳ ${name} ${t('fmt.attachmentOf', ctx.locale, { parent: displayTarget(parent.target, ctx.cwd) })}`
+      : name;
+    out.push(...targetBlock(r, header, ctx, paint), '');
+  }
+  return out.length ? out.join('\n') + '\n' : '';
+}
+
+/** The closing part: the site comparison table (several sites) and the counts. */
+export function stylishSummary(result: RunResult, ctx: FormatContext): string {
   const paint = painter(ctx.color);
   const { locale } = ctx;
   const out: string[] = [];
   let counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
-  for (const { result: r, parent } of flattenTargets(result.results)) {
-    const name = displayTarget(r.target, ctx.cwd);
-    const header = parent
-      ? `↳ ${name} ${t('fmt.attachmentOf', locale, { parent: displayTarget(parent.target, ctx.cwd) })}`
-      : name;
-    out.push(...targetBlock(r, header, ctx, paint), '');
-    counts = addCounts(counts, countSeverities(r.findings));
-  }
+  for (const { result: r } of flattenTargets(result.results)) counts = addCounts(counts, countSeverities(r.findings));
   const top = result.results;
   const sites = top.filter((r) => r.kind === 'site');
   if (sites.length > 1) out.push(...siteSummaryTable(sites, ctx, paint), '');
@@ -137,4 +145,7 @@ export const stylish: Formatter = (result: RunResult, ctx: FormatContext): strin
     out.push(t('fmt.targetsSummary', locale, { total: top.length, passed, failed: top.length - passed - errored, errored }));
   }
   return out.join('\n') + '\n';
-};
+}
+
+export const stylish: Formatter = (result: RunResult, ctx: FormatContext): string =>
+  stylishTargets(result.results, ctx) + stylishSummary(result, ctx);
