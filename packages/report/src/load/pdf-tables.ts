@@ -1,14 +1,18 @@
 /**
- * Best-effort table reconstruction from text positions. A table is a run of lines on one page, split into cells,
- * at table-row spacing, in which at least two lines have three or more cells starting at shared x positions.
- * Columns are the clustered left edges of all cells in the run; each cell spans up to the next cell of its row. Merged rows cannot be seen, so a cell covered by a
- * row-spanning cell above comes back empty.
+ * Best-effort table reconstruction from text positions alone, for tables drawn without rules (ruled tables are
+ * read from their borders by pdf-grid.ts). A table is a run of lines on one page, split into cells, at table-row
+ * spacing, in which at least two lines have three or more cells starting at shared x positions. Columns are the
+ * clustered left edges of all cells in the run; each cell spans up to the next cell of its row, and merges that
+ * positions cannot show are guessed from the table's shape (see withSpans).
  */
 import type { PdfCell, PdfLine } from './pdf-lines.js';
 
 export interface PdfTable {
   lines: PdfLine[];
-  rows: { text: string; colSpan?: number }[][];
+  rows: { text: string; rowSpan?: number; colSpan?: number }[][];
+  /** Column boundaries when the table was read from its ruling (used to join a table split over two pages). */
+  xs?: number[];
+  ys?: number[];
 }
 
 function median(values: number[]): number {
@@ -90,12 +94,68 @@ function buildRows(lines: PdfLine[], cols: Columns, tol: number): PdfTable['rows
     grid.push(texts);
     spans.push(span);
   });
+  return withSpans(grid, spans);
+}
+
+const NUMBER_RE = /^[+-]?\d+(?:\.\d+)?(?:万元|元|件|条|个|%)?$/;
+
+/**
+ * Guesses the merges that positions alone cannot show, so the grid expands like the DOCX table would:
+ * - the last cell of a row runs on to the right edge over columns that were blank in the row above too (a
+ *   centred or left-set header such as 行政诉讼 over its ten columns), and a row holding only its first cell is
+ *   one full-width cell (第二十条第（一）项);
+ * - in the label columns left of the numbers (all but the innermost one), a blank cell in a row of numbers
+ *   belongs to the single-column label above it (三、本年度办理结果 over its sub-rows, （三）不予公开 over 1.–8.).
+ */
+function withSpans(grid: string[][], spans: number[][]): PdfTable['rows'] {
+  const width = grid[0]?.length ?? 0;
+  const colSpan = grid.map((texts, r) => texts.map((t, c) => (t ? Math.max(1, Math.min(spans[r]![c]!, width - c)) : 1)));
+  const covered = (r: number) => {
+    const mask = new Array<boolean>(width).fill(false);
+    grid[r]!.forEach((t, c) => {
+      if (t) for (let k = 0; k < colSpan[r]![c]!; k++) mask[c + k] = true;
+    });
+    return mask;
+  };
+  const original = grid.map((_, r) => covered(r));
+  grid.forEach((texts, r) => {
+    const last = texts.reduce((at, t, c) => (t ? c : at), -1);
+    if (last < 0) return;
+    const end = last + colSpan[r]![last]!;
+    const above = original[r - 1];
+    const alone = last === 0 && texts.every((t, c) => c === 0 || !t);
+    if (end < width && (alone || !above || above.slice(end).every((x) => !x))) colSpan[r]![last] = width - last;
+  });
+  const numeric = grid.map((texts) => texts.map((t) => NUMBER_RE.test(t.replace(/\s+/g, ''))));
+  const firstNumber = Math.min(...numeric.map((row) => row.indexOf(true)).filter((c) => c >= 0));
+  const rowSpan = grid.map((texts) => texts.map(() => 1));
+  const carried = grid.map((texts) => texts.map(() => false));
+  if (Number.isFinite(firstNumber)) {
+    for (let c = 0; c < firstNumber - 1; c++) {
+      let anchor = -1;
+      for (let r = 0; r < grid.length; r++) {
+        const mask = covered(r);
+        if (grid[r]![c]) anchor = numeric[r]!.some(Boolean) && colSpan[r]![c] === 1 ? r : -1;
+        else if (anchor >= 0 && !mask[c] && numeric[r]!.some(Boolean)) {
+          rowSpan[anchor]![c]!++;
+          carried[r]![c] = true;
+        } else anchor = -1;
+      }
+    }
+  }
   return grid.map((texts, r) => {
-    const out: { text: string; colSpan?: number }[] = [];
+    const out: PdfTable['rows'][number] = [];
     for (let c = 0; c < texts.length; ) {
-      const s = texts[c] ? Math.max(1, Math.min(spans[r]![c]!, texts.length - c)) : 1;
-      out.push(s > 1 ? { text: texts[c]!, colSpan: s } : { text: texts[c]! });
-      c += s;
+      if (carried[r]![c]) {
+        c++;
+        continue;
+      }
+      const cell: PdfTable['rows'][number][number] = { text: texts[c]! };
+      const cs = texts[c] ? colSpan[r]![c]! : 1;
+      if (cs > 1) cell.colSpan = cs;
+      if (rowSpan[r]![c]! > 1) cell.rowSpan = rowSpan[r]![c]!;
+      out.push(cell);
+      c += cs;
     }
     return out;
   });

@@ -7,8 +7,10 @@ import type { RawDocument } from '../model/raw.js';
 import type { LoadNote } from '../model/types.js';
 import { pdfjs, pdfjsOptions } from './pdf-engine.js';
 import { isPageNumber, linesOf, type PdfItem, type PdfLine } from './pdf-lines.js';
-import { findTables } from './pdf-tables.js';
+import { findTables, type PdfTable } from './pdf-tables.js';
 import { blocksOf, type Flow, type PageGeometry } from './pdf-blocks.js';
+import { rulingOf, type RulingOps, type Segment } from './pdf-ruling.js';
+import { continueTable, ruledTables } from './pdf-grid.js';
 import { SourceBuilder } from './docx-text.js';
 
 const TABLES_NOTE: LoadNote = {
@@ -71,6 +73,17 @@ interface PageText {
   bottom: number;
   top: number;
   items: PdfItem[];
+  segments: Segment[];
+}
+
+/** Table borders of one page; a page whose drawing operators cannot be read is treated as unruled. */
+async function segmentsOf(page: { getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[] }> }, ops: RulingOps): Promise<Segment[]> {
+  try {
+    const list = await page.getOperatorList();
+    return rulingOf(list.fnArray, list.argsArray, ops);
+  } catch {
+    return [];
+  }
 }
 
 async function extract(bytes: Uint8Array): Promise<{ pages: PageText[]; info: Record<string, unknown> }> {
@@ -103,7 +116,8 @@ async function extract(bytes: Uint8Array): Promise<{ pages: PageText[]; info: Re
         if (Math.abs(b!) > 0.2 * Math.abs(a!) || Math.abs(c!) > 0.2 * Math.abs(d!)) continue;
         items.push({ str: it.str, x: e!, y: f!, width: it.width, size: Math.abs(d!) || it.height || 10 });
       }
-      pages.push({ page: n, width: x1 - x0, bottom: y0, top: y1, items });
+      const segments = await segmentsOf(page, lib.OPS as unknown as RulingOps);
+      pages.push({ page: n, width: x1 - x0, bottom: y0, top: y1, items, segments });
       page.cleanup();
     }
     return { pages, info };
@@ -115,6 +129,48 @@ async function extract(bytes: Uint8Array): Promise<{ pages: PageText[]; info: Re
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   return s.length ? s[Math.floor(s.length / 2)]! : 0;
+}
+
+/**
+ * Tables of one page as runs of its lines. Ruled tables are read from their borders; the lines between them
+ * still go through the position-only reconstruction, which covers tables drawn without rules.
+ */
+function pageTables(pageLines: PdfLine[], text: PageText): { start: number; end: number; table: PdfTable }[] {
+  const ruled = text.segments.length ? ruledTables(text.segments, text.items, text.page) : [];
+  const owner = pageLines.map((l) =>
+    ruled.findIndex(({ table: t }) => l.y <= t.ys[0]! + 1 && l.y >= t.ys[t.ys.length - 1]! - 1 && l.x0 < t.xs[t.xs.length - 1]! && l.x1 > t.xs[0]!),
+  );
+  const found: { start: number; end: number; table: PdfTable }[] = [];
+  const emitted = new Set<number>();
+  for (let k = 0; k < pageLines.length; ) {
+    const ti = owner[k]!;
+    let m = k;
+    while (m + 1 < pageLines.length && owner[m + 1] === ti) m++;
+    if (ti >= 0) {
+      // Text set beside a table can interleave with its lines; the table is emitted once, where it starts.
+      const { xs, ys, rows } = ruled[ti]!.table;
+      found.push({ start: k, end: m, table: { lines: pageLines.slice(k, m + 1), rows: emitted.has(ti) ? [] : rows, xs, ys } });
+      emitted.add(ti);
+    } else {
+      for (const f of findTables(pageLines.slice(k, m + 1))) found.push({ start: f.start + k, end: f.end + k, table: f.table });
+    }
+    k = m + 1;
+  }
+  return found;
+}
+
+/** A ruled table that ends one page and a ruled table with the same columns that opens the next are one table. */
+function joinSplitTables(flow: Flow): void {
+  for (let i = 0; i + 1 < flow.items.length; i++) {
+    const a = flow.items[i]!;
+    const b = flow.items[i + 1]!;
+    if (a.kind !== 'table' || b.kind !== 'table' || b.page !== a.page + 1 || !a.table.xs || !b.table.xs || !a.table.ys) continue;
+    const joined = continueTable({ xs: a.table.xs, ys: a.table.ys, rows: a.table.rows }, { xs: b.table.xs, ys: b.table.ys ?? [], rows: b.table.rows });
+    if (!joined) continue;
+    a.table = { lines: [...a.table.lines, ...b.table.lines], rows: joined.rows, xs: joined.xs, ys: joined.ys };
+    flow.items.splice(i + 1, 1);
+    i--;
+  }
 }
 
 export async function loadPdf(bytes: Uint8Array): Promise<RawDocument> {
@@ -155,14 +211,15 @@ export async function loadPdf(bytes: Uint8Array): Promise<RawDocument> {
 
   const flow: Flow = { items: [], pages: geometry, bodySize, bodyPitch };
   let tables = 0;
+  const byPage = new Map(pages.map((p) => [p.page, p]));
   for (const g of geometry.values()) {
     const pageLines = lines.slice(g.first, g.last + 1);
     const body = pageLines.filter((l) => Math.abs(l.size - bodySize) < 0.5);
     const ref = body.length ? body : pageLines;
     g.left = Math.min(...ref.map((l) => l.x0));
     g.right = Math.max(...ref.map((l) => l.x1));
-    const found = findTables(pageLines);
-    tables += found.length;
+    const found = pageTables(pageLines, byPage.get(g.page)!);
+    tables += found.filter((f) => f.table.rows.length).length;
     for (let k = 0; k < pageLines.length; k++) {
       const t = found.find((f) => f.start === k);
       if (t) {
@@ -171,6 +228,7 @@ export async function loadPdf(bytes: Uint8Array): Promise<RawDocument> {
       } else flow.items.push({ kind: 'line', line: pageLines[k]!, index: g.first + k });
     }
   }
+  joinSplitTables(flow);
 
   const out = new SourceBuilder();
   for (const block of blocksOf(flow)) {

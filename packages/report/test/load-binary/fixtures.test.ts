@@ -83,7 +83,7 @@ describe('report fixtures', () => {
   });
 
   it('binary fixtures stay small', () => {
-    for (const f of ['report-2024-clean.docx', 'report-2024-clean.pdf', 'report-2024-errors.docx', 'encrypted.pdf', 'scanned.pdf', 'corrupt.docx']) {
+    for (const f of ['report-2024-clean.docx', 'report-2024-clean.pdf', 'report-2024-clean.word.pdf', 'report-2024-errors.docx', 'report-2024-errors.pdf', 'encrypted.pdf', 'scanned.pdf', 'corrupt.docx']) {
       expect(fixture(f).length).toBeLessThan(200_000);
     }
   });

@@ -58,7 +58,7 @@ describe('PDF tables', () => {
     expect(found).toHaveLength(1);
     const rows = found[0]!.table.rows.map((r) => r.map((c) => c.text + (c.colSpan ? `*${c.colSpan}` : '')));
     expect(rows).toEqual([
-      ['第二十条第（一）项', '', '', ''],
+      ['第二十条第（一）项*4'],
       ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
       ['规章', '0', '0', '0'],
       ['行政规范性文件', '3', '1', '12'],
@@ -66,6 +66,28 @@ describe('PDF tables', () => {
       ['', '', '5', '7'],
     ]);
     expect(found[0]!.end).toBe(lines.length - 2);
+  });
+
+  it('without rules, guesses merged labels from the shape: header runs to the edge, group labels cover their sub-rows', () => {
+    const lines = linesOf(
+      [
+        ...row(720, [['项目', 50], ['申请人', 300]]),
+        ...row(702, [['三、办理结果', 50], ['（三）不予公开', 130], ['1.国家秘密', 210], ['0', 300], ['1', 350]]),
+        ...row(684, [['2.其他', 210], ['3', 300], ['4', 350]]),
+        ...row(666, [['（四）无法提供', 130], ['1.不掌握', 210], ['5', 300], ['6', 350]]),
+        ...row(648, [['四、结转', 50], ['7', 300], ['8', 350]]),
+      ],
+      1,
+    );
+    const [t] = findTables(lines);
+    const show = (c: { text: string; rowSpan?: number; colSpan?: number }) => c.text + (c.rowSpan ? `^${c.rowSpan}` : '') + (c.colSpan ? `*${c.colSpan}` : '');
+    expect(t!.table.rows.map((r) => r.map(show))).toEqual([
+      ['项目*3', '申请人*2'],
+      ['三、办理结果^3', '（三）不予公开^2', '1.国家秘密', '0', '1'],
+      ['2.其他', '3', '4'],
+      ['（四）无法提供', '1.不掌握', '5', '6'],
+      ['四、结转*3', '7', '8'],
+    ]);
   });
 
   it('keeps centred numbers of different widths in one column', () => {

@@ -43,6 +43,14 @@ describe('loadPdf: clean report', async () => {
     expect(grid(findTable(doc, '本年新收政府信息公开申请数量'))[2]!.slice(4, 9)).toEqual(['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他']);
   });
 
+  it('reads the ruling, so every table expands to the same grid as the Word table, merged cells included', () => {
+    for (const marker of ['本年制发件数', '本年新收政府信息公开申请数量', '未经复议直接起诉']) {
+      expect(grid(findTable(doc, marker))).toEqual(grid(findTable(docx, marker)));
+    }
+    const t3 = findTable(doc, '本年新收政府信息公开申请数量');
+    expect(t3.rows.flat().find((c) => c.text === '三、本年度办理结果')?.rowSpan).toBe(22);
+  });
+
   it('keeps the full-width rows of table 2 and the 15 cells of table 4', () => {
     const t2 = grid(findTable(doc, '本年制发件数'));
     expect(t2[0]![0]).toBe('第二十条第（一）项');
