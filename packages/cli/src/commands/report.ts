@@ -73,7 +73,7 @@ export async function reportCommand(paths: string[], opts: ReportOptions, io: Io
     } catch (e) {
       if (!isGongkaiError(e) && opts.debug) io.stderr(`${(e as Error).stack}\n`);
       const code = isGongkaiError(e) ? e.code : 'internal';
-      results.push(failedTarget(target, 'report', code, errorLine(e, ctx.locale)));
+      results.push(failedTarget(target, 'report', code, withoutPath(errorLine(e, ctx.locale), file, target)));
     }
   }
 
@@ -114,4 +114,10 @@ function fixFile(
   writeFileSync(file, bom + output);
   result.findings = result.findings.filter((f) => !f.fix);
   io.stderr(`${t('cli.fixed', locale, { file: target, count: applied })}\n`);
+}
+
+/** Loader messages may start with the path; the result already names the target, so say it once. */
+function withoutPath(message: string, file: string, target: string): string {
+  for (const p of [file, target]) if (message.startsWith(`${p}: `)) return message.slice(p.length + 2);
+  return message;
 }
