@@ -1,0 +1,196 @@
+/**
+ * Page extraction: parse once with htmlparser2, walk once, drop the DOM, return plain data. Nothing here keeps a
+ * reference to the parsed document (a cheerio document of a 50 KB page retains ~600 KB of heap).
+ */
+import type { ExtractedList, Link } from '../snapshot.js';
+import { collapse, own, parseHtml } from './dom.js';
+import { findDate } from './dates.js';
+import { datastoreList } from './hanweb.js';
+import { markupLists } from './lists.js';
+import { trsPaging, inlineJsItems } from './trs.js';
+import { gkmlptSid } from './gkmlpt.js';
+import { walkDocument, type RawLink } from './walk.js';
+import { normalizeUrl } from '../frontier/normalize.js';
+
+export interface PageExtract {
+  title?: string;
+  meta: Record<string, string>;
+  pageInfo?: Record<string, string>;
+  headings: { level: number; text: string }[];
+  links: Link[];
+  lists: ExtractedList[];
+  breadcrumb?: string[];
+  textLength: number;
+  saysEmpty: boolean;
+  /** The page text says "not found" (页面不存在, 404 …); the crawler combines this with the random-path probe. */
+  saysNotFound: boolean;
+  mainText?: string;
+  /** Target of `<meta http-equiv=refresh>` or an inline `location.href = …` redirect. */
+  redirectTo?: string;
+  /** Looks like a single article (meta ArticleTitle/PubDate, article URL pattern, main text without lists). */
+  isArticle: boolean;
+  /** Publication date of an article page and where it was read. */
+  pubDate?: { date: string; source: 'detail-meta' | 'detail-text' };
+  /** gkmlpt site id when the page embeds the gkmlpt front end. */
+  gkmlptSid?: string;
+}
+
+export interface ExtractOptions {
+  /** Reference date for MM-DD year inference. */
+  now?: Date;
+  /** Cap for `mainText` in characters. */
+  maxMainText?: number;
+}
+
+const EMPTY_TEXT = /暂无信息|暂无数据|暂无内容|暂无记录|暂无相关信息|没有相关信息|没有找到相关|无相关信息|信息正在更新中?|本栏目暂无/;
+const NOT_FOUND_TEXT = /页面不存在|您访问的页面不存在|页面已删除|页面已被删除|找不到(?:该|您要访问的)?页面|页面未找到|页面找不到|网页不存在|404\s*not\s*found|not\s*found|错误\s*404|404\s*错误|\b404\b|访问的页面不存在|内容已删除|信息已删除|文章不存在/i;
+const INFO_LABELS = [
+  '发布日期', '发布时间', '成文日期', '生成日期', '印发日期', '来源', '信息来源', '发布机构', '发文机关', '发文字号', '文号', '索引号',
+  '主题分类', '公开方式', '公开范围', '作者', '责任编辑', '有效性', '生效日期', '废止日期',
+];
+const LABEL_ALT = INFO_LABELS.map((l) => l.split('').join('\\s*')).join('|');
+const INFO_RE = new RegExp(`(${LABEL_ALT})\\s*[:：]\\s*([^\\s:：]{1,60}(?:\\s\\d{1,2}:\\d{2}(?::\\d{2})?)?)`, 'g');
+const ARTICLE_URL = /\/art\/\d{4}\/\d{1,2}\/\d{1,2}\/|[/_]t\d{8}_\d+|\/content\/|\/post_\d+|\/(?:art|detail|content|show|view)[_-]?\w*\.(?:s?html?|jsp)/i;
+const PAGER_TEXT = /^(?:下一页|下页|后页|尾页|末页|最后一页|next|last|>|>>|»|›|\d{1,4})$/i;
+const PAGER_URL = /(?:index|list|default|[a-z]+)_\d+\.s?html?$|[?&](?:page|pageno|pagenum|pageindex|currpage|curpage|pn|p)=\d+/i;
+const MAX_LINKS = 3000;
+
+function cleanLabel(l: string): string {
+  return l.replace(/\s+/g, '');
+}
+
+function pageInfoOf(text: string, rows: string[][]): Record<string, string> | undefined {
+  const info: Record<string, string> = {};
+  for (const m of text.matchAll(INFO_RE)) {
+    const label = cleanLabel(m[1]);
+    if (!(label in info)) info[label] = own(m[2].trim());
+  }
+  // Disclosure-catalogue detail pages put the block in a table: <td>发布日期</td><td>2026-02-14</td>.
+  for (const row of rows) {
+    for (let i = 0; i + 1 < row.length; i++) {
+      const label = cleanLabel(row[i]).replace(/[:：]$/, '');
+      if (INFO_LABELS.includes(label) && row[i + 1] && !(label in info)) info[label] = own(row[i + 1].slice(0, 120));
+    }
+  }
+  return Object.keys(info).length ? info : undefined;
+}
+
+function refreshTarget(meta: Record<string, string>, scripts: string, base: string): string | undefined {
+  for (const [k, v] of Object.entries(meta)) {
+    if (k.toLowerCase() !== 'refresh') continue;
+    const m = /url\s*=\s*['"]?([^'"\s;]+)/i.exec(v);
+    if (m) return normalizeUrl(m[1], base);
+  }
+  const js = /(?:window\.|top\.|self\.|document\.)?location(?:\.href)?\s*=\s*['"]([^'"]+)['"]|location\.(?:replace|assign)\(\s*['"]([^'"]+)['"]\s*\)/.exec(scripts);
+  if (js) return normalizeUrl(js[1] ?? js[2], base);
+  return undefined;
+}
+
+function pagerLinks(links: RawLink[], pageUrl: string): string[] {
+  const next: string[] = [];
+  const numbered: { n: number; url: string }[] = [];
+  const last: string[] = [];
+  for (const l of links) {
+    if (l.area === 'nav' || l.area === 'footer' || l.url === pageUrl) continue;
+    const text = l.text.replace(/\s+/g, '');
+    if (!PAGER_TEXT.test(text) || !PAGER_URL.test(l.url)) continue;
+    if (/^\d+$/.test(text)) numbered.push({ n: Number(text), url: l.url });
+    else if (/^(?:尾页|末页|最后一页|last|»|>>)$/i.test(text)) last.push(l.url);
+    else next.push(l.url);
+  }
+  numbered.sort((a, b) => a.n - b.n);
+  const all = [...next, ...numbered.map((x) => x.url), ...last];
+  return [...new Set(all)];
+}
+
+export function extractPage(html: string, url: string, options: ExtractOptions = {}): PageExtract {
+  const buildOpts = { now: options.now };
+  const w = walkDocument(parseHtml(html), { baseUrl: url });
+  const scripts = w.scripts.join('\n');
+  const declaresPaging = /createPageHTML|countPage/.test(scripts);
+  const lists = markupLists(w.items, { ...buildOpts, relaxed: declaresPaging });
+
+  for (const ds of w.datastores) {
+    lists.push(datastoreList(ds.xml, url, scripts, ds.unitId, buildOpts));
+  }
+  const jsItems = scripts.includes('document.write') ? inlineJsItems(scripts, url) : [];
+  if (jsItems.length) lists.push({ source: 'inline-js', items: jsItems });
+
+  // Pagination belongs to the page's main list: the largest one that is not a CMS datastore.
+  const main = lists
+    .filter((l) => l.source === 'markup' || l.source === 'inline-js')
+    .sort((a, b) => b.items.length - a.items.length)[0];
+  const paging = declaresPaging ? trsPaging(scripts, url) : undefined;
+  if (paging) {
+    if (main) {
+      if (main.source === 'markup') main.source = 'trs';
+      main.pages = paging.pages;
+      main.nextPages = paging.nextPages;
+      if (paging.total !== undefined) main.total = paging.total;
+    } else {
+      const l: ExtractedList = { source: 'trs', items: [], pages: paging.pages, nextPages: paging.nextPages };
+      if (paging.total !== undefined) l.total = paging.total;
+      lists.push(l);
+    }
+  } else if (main && !main.nextPages) {
+    const pager = pagerLinks(w.links, url);
+    if (pager.length) main.nextPages = pager;
+  }
+
+  const links: Link[] = [];
+  const seen = new Set<string>();
+  for (const l of w.links) {
+    const key = `${l.url}\u0000${l.area}\u0000${l.text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    links.push({ url: l.url, text: l.text, area: l.area });
+    if (links.length >= MAX_LINKS) break;
+  }
+
+  const bodyText = collapse(w.bodyText.join(' '));
+  const mainRaw = w.hasMain ? collapse(w.mainText.join(' ')) : '';
+  const itemCount = lists.reduce((s, l) => s + l.items.length, 0);
+  const meta = w.meta;
+  const headText = `${w.title ?? ''} ${w.headings.map((h) => h.text).join(' ')}`;
+  const probeText = bodyText.slice(0, 3000);
+  const saysNotFound =
+    NOT_FOUND_TEXT.test(headText) || (bodyText.length < 3000 && itemCount === 0 && NOT_FOUND_TEXT.test(probeText));
+  const saysEmpty = itemCount === 0 && EMPTY_TEXT.test(mainRaw || bodyText);
+  const pageInfo = pageInfoOf(bodyText.slice(0, 20_000), w.rows);
+
+  const isArticle =
+    'ArticleTitle' in meta || 'PubDate' in meta || ARTICLE_URL.test(url) || (w.hasMain && itemCount < 3 && mainRaw.length > 200);
+
+  const out: PageExtract = {
+    meta,
+    headings: w.headings,
+    links,
+    lists,
+    textLength: bodyText.length,
+    saysEmpty,
+    saysNotFound,
+    isArticle,
+  };
+  if (w.title !== undefined) out.title = w.title;
+  if (pageInfo) out.pageInfo = pageInfo;
+  if (w.breadcrumb.length) out.breadcrumb = w.breadcrumb;
+  if (isArticle) {
+    const cap = options.maxMainText ?? 100_000;
+    out.mainText = own((mainRaw || bodyText).slice(0, cap));
+  }
+  const redirect = refreshTarget(meta, scripts, url);
+  if (redirect && redirect !== url) out.redirectTo = redirect;
+  const metaDate = meta.PubDate ?? meta.pubdate ?? meta.publishdate ?? meta['article:published_time'];
+  const md = metaDate ? findDate(metaDate, { allowCompact: true }) : undefined;
+  if (md) out.pubDate = { date: md.date, source: 'detail-meta' };
+  else {
+    const label = pageInfo?.['发布日期'] ?? pageInfo?.['发布时间'];
+    const td = label ? findDate(label, { allowCompact: true }) : undefined;
+    if (td) out.pubDate = { date: td.date, source: 'detail-text' };
+  }
+  if (/gkmlpt/i.test(url) || /gkmlpt/i.test(scripts.slice(0, 50_000))) {
+    const sid = gkmlptSid(scripts);
+    if (sid) out.gkmlptSid = sid;
+  }
+  return out;
+}
