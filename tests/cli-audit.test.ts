@@ -74,10 +74,13 @@ describe('gongkai audit against the fixture sites', () => {
     expect(res.scoring.vetoed).toContain('site/too-many-stale-columns');
   });
 
-  it('finds columns in a GBK Hanweb site through its datastore lists', async () => {
-    const r = await audit(await serve(sites.gbkHanweb));
-    const res = r.json.results[0];
-    expect(res.findings.filter((f: JsonFinding) => f.ruleId === 'site/missing-column')).toEqual([]);
+  it('finds every column of a GBK Hanweb site (datastore lists) and of a site with unusual column names', async () => {
+    for (const site of [sites.gbkHanweb, sites.variants]) {
+      const r = await audit(await serve(site));
+      const res = r.json.results[0];
+      expect(res.findings.filter((f: JsonFinding) => f.severity === 'error')).toEqual([]);
+      expect(res.score).toBe(100);
+    }
   });
 
   it('reports a late annual report, missing budgets, broken links and late 双公示', async () => {
