@@ -106,6 +106,7 @@ export async function runRules(
         severity: 'error',
         message: t('engine.internalError', locale, { rule: ruleId, message }),
         data: { rule: ruleId, error: message },
+        docsUrl: docsUrlFor(INTERNAL_ERROR_RULE),
       });
     }
     if (options.timing) {

@@ -1,5 +1,6 @@
 import type { Directive, Finding, Locale } from '../types.js';
 import { t } from '../i18n/catalog.js';
+import { docsUrlFor } from '../docs-url.js';
 
 export const UNUSED_DIRECTIVE_RULE = 'gongkai/unused-disable';
 
@@ -74,6 +75,7 @@ export function applyDirectives(findings: Finding[], directives: Directive[] | u
       line: r.directive.line,
       column: r.directive.column,
       data: { directive: r.directive.kind, rules: r.rules },
+      docsUrl: docsUrlFor(UNUSED_DIRECTIVE_RULE),
     }));
   return [...findings, ...unused];
 }
