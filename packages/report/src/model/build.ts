@@ -328,7 +328,7 @@ export function buildDocument(raw: RawDocument, opts: BuildOptions): ReportDocum
     prevText = b.text;
   }
 
-  const meta = buildMeta(raw, metaRaw, pageMetaKeys, metaSpans, titleBlock, firstBodyNorm, period);
+  const meta = buildMeta(raw, metaRaw, pageMetaKeys, metaSpans, titleBlock, firstBodyNorm, period, signOffDate(ctx, raw));
   const level = opts.level;
   const doc: ReportDocument = {
     kind: 'report',
@@ -357,6 +357,28 @@ export function buildDocument(raw: RawDocument, opts: BuildOptions): ReportDocum
   return doc;
 }
 
+/**
+ * The sign-off date: one of the last three text blocks that is a complete date and nothing else
+ * ("2025年1月20日", "二〇二五年一月二十日"), as official documents end with the agency name and the date.
+ */
+function signOffDate(ctx: Ctx, raw: RawDocument): { iso: string; span: Span } | undefined {
+  let seen = 0;
+  for (let i = raw.blocks.length - 1; i >= 0 && seen < 3; i--) {
+    const b = raw.blocks[i];
+    if (b.kind !== 'text') continue;
+    seen++;
+    const text = b.text.trim();
+    if (text.length > 20) continue;
+    const dates = findDates(text);
+    const d = dates.length === 1 ? dates[0] : undefined;
+    if (!d?.iso) continue;
+    if (text.replace(d.raw, '').replace(/[\s。.]/g, '') !== '') continue;
+    const at = b.start + b.text.indexOf(text);
+    return { iso: d.iso, span: span(ctx, at, at + text.length, b) };
+  }
+  return undefined;
+}
+
 function buildMeta(
   raw: RawDocument,
   metaRaw: Record<string, string>,
@@ -365,6 +387,7 @@ function buildMeta(
   titleBlock: { text: string; span: Span; norm: string } | undefined,
   firstBody: { norm: string; span: Span } | undefined,
   period: { value: { start: string; end: string }; span: Span } | undefined,
+  signOff?: { iso: string; span: Span },
 ): DocumentMeta {
   const meta: DocumentMeta = { raw: metaRaw };
   const sourced = <T>(value: T, key: string): Sourced<T> => {
@@ -390,6 +413,9 @@ function buildMeta(
       break;
     }
   }
+
+  // Without a page date, the date under the closing signature is the best evidence of when the report came out.
+  if (!meta.publishedAt && signOff) meta.publishedAt = { value: signOff.iso, source: 'text', span: signOff.span };
 
   const agency = pick(metaRaw, AGENCY_KEYS);
   if (agency) meta.agency = sourced(agency[1], agency[0]);

@@ -256,3 +256,18 @@ describe('buildDocument: markup misuse', () => {
     expect(d.blocks[0]!.kind).toBe('paragraph');
   });
 });
+
+describe('publication date from the sign-off', () => {
+  it('reads a date-only line at the end when the page gives none', async () => {
+    const { loadReport } = await import('@gongkai/report');
+    const text = '示例局2024年政府信息公开工作年度报告\n一、总体情况\n本年度……\n示例局\n二〇二五年一月二十日\n';
+    const doc = await loadReport(new TextEncoder().encode(text), 'r.txt');
+    expect(doc.meta.publishedAt).toMatchObject({ value: '2025-01-20', source: 'text' });
+    expect(doc.meta.publishedAt?.span?.start.line).toBe(5);
+  });
+  it('does not take a date inside a sentence', async () => {
+    const { loadReport } = await import('@gongkai/report');
+    const doc = await loadReport(new TextEncoder().encode('示例局2024年政府信息公开工作年度报告\n一、总体情况\n2025年1月20日召开了会议。\n'), 'r.txt');
+    expect(doc.meta.publishedAt).toBeUndefined();
+  });
+});
