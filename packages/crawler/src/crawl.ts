@@ -3,7 +3,7 @@
  * within scope and caps, attachment probes, bounded list pagination (TRS, Hanweb dataproxy, gkmlpt API, pager
  * links) and detail pages for undated list items. Produces a plain-JSON SiteSnapshot.
  */
-import type { CrawlEvent, ExtractedList, FetchedPage, ListItem, PageKind, SiteInfo, SiteSnapshot } from './snapshot.js';
+import type { CrawlEvent, ExtractedList, FetchedPage, Link, ListItem, PageKind, SiteInfo, SiteSnapshot } from './snapshot.js';
 import type { Fetcher, FetchResult } from './fetch/types.js';
 import { extractPage, type PageExtract } from './extract/page.js';
 import { dataproxyList, isDataproxyUrl } from './extract/hanweb.js';
@@ -48,6 +48,12 @@ export interface CrawlOptions {
   trap?: TrapOptions;
   /** Reference date (MM-DD year inference); default now. */
   now?: Date;
+  /**
+   * Characters of an article's main text kept in the snapshot; default 20,000. The analysis reads the top of an
+   * article (decision and publication dates, report titles, 三公经费 in a budget notice); article text is most of
+   * a finished snapshot's memory.
+   */
+  maxMainText?: number;
   signal?: AbortSignal;
   onProgress?: (p: CrawlProgress) => void;
   /** Receives every event recorded in the snapshot, as it happens. */
@@ -64,6 +70,7 @@ export interface CrawlSiteOptions extends CrawlOptions {
 }
 
 const HOME_REDIRECT_HOPS = 3;
+const DEFAULT_MAX_MAIN_TEXT = 20_000;
 const MAX_TRAP_EVENTS = 200;
 
 function siteHomeUrl(raw: string): string {
@@ -111,27 +118,52 @@ function basePage(task: Task, res: FetchResult): FetchedPage {
 }
 
 /**
- * Shares repeated strings across the pages of one snapshot: every page repeats the navigation, footer and site
- * meta, so without this a 2,000-page snapshot holds ~60,000 copies of the same few hundred URLs and labels.
+ * Shares repeated strings and links across the pages of one snapshot: every page repeats the navigation, footer
+ * and site meta, so without this a 2,000-page snapshot holds ~300,000 link objects (and their strings) for a few
+ * thousand distinct links. Shared links are frozen, so a consumer cannot change one page's link through another.
  */
-class StringPool {
-  private readonly pool = new Map<string, string>();
+class SnapshotPool {
+  private readonly strings = new Map<string, string>();
+  private readonly links = new Map<string, Map<string, Link[]>>();
+  private linkCount = 0;
   constructor(private readonly max = 200_000) {}
-  get(s: string): string {
-    const hit = this.pool.get(s);
+
+  str(s: string): string {
+    const hit = this.strings.get(s);
     if (hit !== undefined) return hit;
-    if (this.pool.size < this.max) this.pool.set(s, s);
+    if (this.strings.size < this.max) this.strings.set(s, s);
     return s;
+  }
+
+  link(l: Link): Link {
+    const url = this.str(l.url);
+    const text = this.str(l.text);
+    // Keyed url → text → [links by area]: no per-link key string is built, and the strings are already pooled.
+    let byText = this.links.get(url);
+    if (!byText) {
+      if (this.linkCount >= this.max) return { ...l, url, text };
+      byText = new Map();
+      this.links.set(url, byText);
+    }
+    let same = byText.get(text);
+    if (!same) {
+      same = [];
+      byText.set(text, same);
+    }
+    for (const x of same) if (x.area === l.area) return x;
+    const shared: Link = Object.freeze(l.area === undefined ? { url, text } : { url, text, area: l.area });
+    if (this.linkCount < this.max) {
+      same.push(shared);
+      this.linkCount++;
+    }
+    return shared;
   }
 }
 
-function applyExtract(page: FetchedPage, ex: PageExtract, pool: StringPool): void {
-  for (const l of ex.links) {
-    l.url = pool.get(l.url);
-    l.text = pool.get(l.text);
-  }
-  for (const k of Object.keys(ex.meta)) ex.meta[k] = pool.get(ex.meta[k]);
-  if (ex.breadcrumb) ex.breadcrumb = ex.breadcrumb.map((b) => pool.get(b));
+function applyExtract(page: FetchedPage, ex: PageExtract, pool: SnapshotPool): void {
+  for (let i = 0; i < ex.links.length; i++) ex.links[i] = pool.link(ex.links[i]);
+  for (const k of Object.keys(ex.meta)) ex.meta[k] = pool.str(ex.meta[k]);
+  if (ex.breadcrumb) ex.breadcrumb = ex.breadcrumb.map((b) => pool.str(b));
   if (ex.title !== undefined) page.title = ex.title;
   page.meta = ex.meta;
   if (ex.pageInfo) page.pageInfo = ex.pageInfo;
@@ -155,6 +187,7 @@ export async function crawlSite(site: SiteInfo, options: CrawlSiteOptions): Prom
   const maxListPages = Math.max(1, options.maxListPages ?? 3);
   const maxDetailPerList = options.maxDetailPerList ?? 3;
   const concurrency = Math.max(1, options.concurrency ?? 8);
+  const extractOpts = { now, maxMainText: Math.max(0, options.maxMainText ?? DEFAULT_MAX_MAIN_TEXT) };
   const deadline = t0 + (options.maxDurationMs ?? 30 * 60_000);
   const homeStart = siteHomeUrl(site.url);
   const scope = new Scope(homeStart, options.allowedHosts);
@@ -190,7 +223,7 @@ export async function crawlSite(site: SiteInfo, options: CrawlSiteOptions): Prom
   const listState = new Map<string, { followed: number; seen: Set<string> }>();
   const hashFetches = new Map<string, Promise<FetchResult>>();
   const crawledFinal = new Set<string>();
-  const pool = new StringPool();
+  const pool = new SnapshotPool();
   let probe: ProbeSignature | undefined;
   let home: string | undefined;
   let depthSkipped = 0;
@@ -380,7 +413,7 @@ export async function crawlSite(site: SiteInfo, options: CrawlSiteOptions): Prom
       lists = [l];
       meta = { total: l.total, pages: l.pages };
     } else {
-      const ex = extractPage(text, page.finalUrl, { now });
+      const ex = extractPage(text, page.finalUrl, extractOpts);
       applyExtract(page, ex, pool);
       resolveWaiting(task.url, ex.pubDate ?? null);
       const target = byUrl.get(origin.url)?.lists[origin.list];
@@ -435,7 +468,7 @@ export async function crawlSite(site: SiteInfo, options: CrawlSiteOptions): Prom
       frontier.markSeen(page.finalUrl);
     }
     crawledFinal.add(finalKey);
-    const ex = extractPage(res.text, page.finalUrl, { now });
+    const ex = extractPage(res.text, page.finalUrl, extractOpts);
     applyExtract(page, ex, pool);
     resolveWaiting(task.url, ex.pubDate ?? null);
     const why = softNotFoundReason(
@@ -480,7 +513,7 @@ export async function crawlSite(site: SiteInfo, options: CrawlSiteOptions): Prom
     homePage = page;
     home = page.finalUrl;
     if (page.kind !== 'html' || !res.text) break;
-    homeEx = extractPage(res.text, page.finalUrl, { now });
+    homeEx = extractPage(res.text, page.finalUrl, extractOpts);
     applyExtract(page, homeEx, pool);
     const target = homeEx.redirectTo;
     const thin = homeEx.links.length < 15 || homeEx.textLength < 400;
@@ -500,7 +533,7 @@ export async function crawlSite(site: SiteInfo, options: CrawlSiteOptions): Prom
         let title: string | undefined;
         let textLength = 0;
         if (res.text && /html/i.test(res.contentType ?? 'text/html')) {
-          const ex = extractPage(res.text, res.finalUrl || probeUrl, { now });
+          const ex = extractPage(res.text, res.finalUrl || probeUrl, extractOpts);
           title = ex.title;
           textLength = ex.textLength;
         }

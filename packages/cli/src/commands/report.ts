@@ -59,6 +59,7 @@ export async function reportCommand(paths: string[], opts: ReportOptions, io: Io
           published,
           regulation,
           draft: opts.draft === true,
+          asOfExplicit: opts.asOf !== undefined,
         },
         baseline,
         baselineKey: target,

@@ -38,7 +38,7 @@ export interface PageExtract {
 export interface ExtractOptions {
   /** Reference date for MM-DD year inference. */
   now?: Date;
-  /** Cap for `mainText` in characters. */
+  /** Cap for `mainText` in characters; default 100,000 (the crawl passes its own, smaller default). */
   maxMainText?: number;
 }
 

@@ -104,7 +104,11 @@ class HttpFetcher implements Fetcher {
   private readonly insecureOrigins = new Map<string, { problem: string; code: string; problems: string[] }>();
   private readonly dns = new Map<string, { at: number; addresses: Promise<string[]> }>();
   private closed = false;
-  private readonly shutdown = new AbortController();
+  /**
+   * One controller per request in flight, aborted by close(). A single shared signal would collect one abort
+   * listener per concurrent request (undici adds one), which trips Node's MaxListenersExceededWarning at 11.
+   */
+  private readonly inFlight = new Set<AbortController>();
 
   constructor(private readonly options: FetcherOptions) {
     const t = options.timeouts ?? {};
@@ -207,7 +211,8 @@ class HttpFetcher implements Fetcher {
     this.closed = true;
     // In-flight requests are aborted (undici's close() would wait for a hanging server, and destroy() after
     // close() no longer reaches its connections).
-    this.shutdown.abort();
+    for (const c of this.inFlight) c.abort();
+    this.inFlight.clear();
     await Promise.all([this.agent.close(), this.insecure?.close()]);
   }
 
@@ -515,6 +520,8 @@ class HttpFetcher implements Fetcher {
     let status = 0;
     let resHeaders: Record<string, string> = {};
     let ttfbMs: number | undefined;
+    const abort = new AbortController();
+    this.inFlight.add(abort);
     try {
       if (this.closed) return { ok: false, error: { code: 'network', message: 'fetcher is closed' } };
       const known = this.s.strictTls ? this.insecureOrigins.get(origin) : undefined;
@@ -522,7 +529,7 @@ class HttpFetcher implements Fetcher {
         // Strict mode: the certificate will not have changed since the last handshake; do not ask again.
         return { ok: false, error: { code: 'tls', message: `certificate ${known.problems.join(', ')} (${known.code})` } };
       }
-      const res = await undiciRequest(url, { dispatcher, method, headers, body, signal: this.shutdown.signal });
+      const res = await undiciRequest(url, { dispatcher, method, headers, body, signal: abort.signal });
       ttfbMs = this.now() - t0;
       status = res.statusCode;
       resHeaders = flattenHeaders(res.headers);
@@ -582,6 +589,8 @@ class HttpFetcher implements Fetcher {
         this.emit('ssrf-blocked', url.href, { reason: classified.message, stage: 'connect' });
       }
       return { ok: false, error: classified, cause: err, status, headers: resHeaders, ttfbMs };
+    } finally {
+      this.inFlight.delete(abort);
     }
   }
 

@@ -126,7 +126,13 @@ export const timeliness: Rule<ReportDocument, TimelinessOptions> = {
     const basis = entry.basis ?? entry.id;
     const firstLoc = locOfSpan(doc.meta.publishedAt?.span ?? doc.blocks[0]?.span) ?? { line: 1, column: 1 };
 
-    if (s.draft === true) {
+    const fromSettings = isIsoDate(s.published) ? s.published : undefined;
+    const fromDoc = doc.meta.publishedAt?.value;
+    const published = fromSettings ?? (isIsoDate(fromDoc) ? fromDoc : undefined);
+
+    // A draft is checked against the time left: asked for with --draft, or implied by an explicit --as-of on a
+    // document that carries no publication date (how CI checks a report before it goes out).
+    if (s.draft === true || (s.asOfExplicit === true && !published)) {
       const asOf = s.asOf;
       if (asOf > deadline) context.report({ messageId: 'draftPast', severity: 'warning', data: { deadline, asOf }, loc: firstLoc });
       else {
@@ -138,9 +144,6 @@ export const timeliness: Rule<ReportDocument, TimelinessOptions> = {
       return;
     }
 
-    const fromSettings = isIsoDate(s.published) ? s.published : undefined;
-    const fromDoc = doc.meta.publishedAt?.value;
-    const published = fromSettings ?? (isIsoDate(fromDoc) ? fromDoc : undefined);
     if (!published) {
       context.report({ messageId: 'unknownDate', severity: 'info', data: { deadline }, loc: firstLoc });
       return;

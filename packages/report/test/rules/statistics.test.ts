@@ -152,4 +152,10 @@ describe('report/timeliness', () => {
     expect(near[0].data).toMatchObject({ workdays: 6 });
     expect(ids(await check(timeliness, doc, {}, { ...lvl, asOf: '2025-02-03' }))).toEqual(['draftPast']);
   });
+  it('an explicit --as-of on an undated document is a draft check; a dated one is checked as published', async () => {
+    const doc = await md(report2024);
+    const dep = { agency: { level: 'department' as const }, asOfExplicit: true };
+    expect(ids(await check(timeliness, doc, {}, { ...dep, asOf: '2025-01-22' }))).toEqual(['draftNear']);
+    expect(ids(await check(timeliness, doc, {}, { ...dep, asOf: '2025-01-22', published: '2025-02-10' }))).toEqual(['late']);
+  });
 });
