@@ -1,4 +1,4 @@
-import type { Rule } from '@gongkai/core';
+import { registerMessages, type Rule } from '@gongkai/core';
 import { annualReportLate } from './annual-report-late.js';
 import { annualReportMissing } from './annual-report-missing.js';
 import { brokenLink } from './broken-link.js';
@@ -58,3 +58,16 @@ export const siteRules: Rule[] = [
   tlsError,
   encodingMismatch,
 ] as unknown as Rule[];
+
+// Labels for this package's scoring categories, shown by the formatters.
+registerMessages({
+  'fmt.category.availability': { zh: '网站可用性', en: 'availability' },
+  'fmt.category.columns': { zh: '栏目设置与更新', en: 'columns' },
+  'fmt.category.reports': { zh: '年度报告', en: 'annual reports' },
+  'fmt.category.budget': { zh: '财政预决算', en: 'budgets' },
+  'fmt.category.dual-publicity': { zh: '双公示', en: 'dual publicity' },
+  'fmt.category.links': { zh: '链接可用性', en: 'links' },
+  'fmt.category.security': { zh: '安全', en: 'security' },
+  'fmt.category.technical': { zh: '技术规范', en: 'technical' },
+  'fmt.category.crawl': { zh: '抓取情况', en: 'crawl' },
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '@gongkai/core';
+import { registerMessages, type Rule } from '@gongkai/core';
 import { documentType } from './document-type.js';
 import { requiredSection } from './required-section.js';
 import { sectionOrder } from './section-order.js';
@@ -53,3 +53,11 @@ export const reportRules: Rule[] = [
   feeStatement,
   proseTableMismatch,
 ] as unknown as Rule[];
+
+// Labels for this package's scoring categories, shown by the formatters.
+registerMessages({
+  'fmt.category.structure': { zh: '结构完整性', en: 'structure' },
+  'fmt.category.statistics': { zh: '统计数据', en: 'statistics' },
+  'fmt.category.timeliness': { zh: '时效性', en: 'timeliness' },
+  'fmt.category.quality': { zh: '文字质量', en: 'text quality' },
+});
