@@ -1,4 +1,4 @@
-import { GongkaiError, docsUrlFor, messagePair, pick, t, type Locale, type RuleMeta } from '@gongkai/core';
+import { GongkaiError, docsUrlFor, messagePair, pick, resolveConfig, t, type Locale, type RuleMeta } from '@gongkai/core';
 import { loadConfig } from '../setup.js';
 import type { Io } from '../io.js';
 import { displayWidth, padEndDisplay } from '@gongkai/core';
@@ -9,32 +9,23 @@ export interface RulesOptions {
   json?: boolean;
 }
 
-/** Lists rules with description, default severity, weight and docs link; `--pack` limits it to one pack's rules. */
+/** Lists rules with description, configured severity, weight and docs link; `--pack` limits it to one pack's rules. */
 export function rulesCommand(opts: RulesOptions, io: Io): number {
-  const { registry, packs } = loadConfig({ config: opts.config });
+  const loaded = loadConfig({ config: opts.config });
+  const { registry, packs } = loaded;
   let metas: RuleMeta[] = registry.all().map((r) => r.meta);
-  const severities = new Map<string, string>();
-  if (opts.pack) {
-    const pack = packs.get(opts.pack);
-    if (!pack) {
-      throw new GongkaiError('cli/unknown-pack', messagePair('cli.unknownPack', { pack: opts.pack, known: packs.ids().join(', ') }));
-    }
-    // A pack's rules include what it extends, as a user of the pack would get them.
-    const chain: string[] = [];
-    const visit = (id: string) => {
-      const p = packs.get(id);
-      if (!p || chain.includes(id)) return;
-      for (const e of p.extends ?? []) visit(e);
-      chain.push(id);
-    };
-    visit(opts.pack);
-    for (const id of chain) {
-      for (const [rule, entry] of Object.entries(packs.get(id)!.rules ?? {})) {
-        severities.set(rule, Array.isArray(entry) ? entry[0] : entry);
-      }
-    }
-    metas = metas.filter((m) => severities.has(m.id));
+  if (opts.pack && !packs.get(opts.pack)) {
+    throw new GongkaiError('cli/unknown-pack', messagePair('cli.unknownPack', { pack: opts.pack, known: packs.ids().join(', ') }));
   }
+  // The severity each rule gets from the packs (and, without --pack, the user's config), later layers winning —
+  // what a user of the pack or config would get where the packs apply.
+  const resolved = opts.pack ? resolveConfig({ extends: [opts.pack], file: opts.pack }, packs) : loaded.resolved;
+  const layers = opts.pack ? resolved.packs : [...resolved.packs, resolved.user];
+  const severities = new Map<string, string>();
+  for (const layer of layers) {
+    for (const [rule, entry] of Object.entries(layer.rules ?? {})) severities.set(rule, Array.isArray(entry) ? entry[0] : entry);
+  }
+  if (opts.pack) metas = metas.filter((m) => severities.has(m.id));
   metas.sort((a, b) => a.id.localeCompare(b.id));
   if (opts.json) {
     io.stdout(JSON.stringify(metas.map((m) => ({ id: m.id, severity: severities.get(m.id) ?? m.defaultSeverity, weight: m.weight, veto: !!m.veto, category: m.category, description: m.description, docs: m.docs ?? docsUrlFor(m.id) })), null, 2) + '\n');

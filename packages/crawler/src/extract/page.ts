@@ -1,6 +1,6 @@
 /**
  * Page extraction: parse once with htmlparser2, walk once, drop the DOM, return plain data. Nothing here keeps a
- * reference to the parsed document (a cheerio document of a 50 KB page retains ~600 KB of heap).
+ * reference to the parsed document (the htmlparser2 document of a 50 KB page is ~600 KB of heap).
  */
 import type { ExtractedList, Link } from '../snapshot.js';
 import { collapse, own, parseHtml } from './dom.js';
