@@ -70,11 +70,18 @@ function walkTable(state: WalkState, table: Element): void {
   });
 }
 
+const isList = (e: Element): boolean => e.name === 'ul' || e.name === 'ol';
+
 function walkList(state: WalkState, list: Element): void {
   const { $ } = state;
   for (const li of elements(el($, list).children('li'))) {
-    state.paragraph++;
-    state.out.text({ text: inlineText(li, (e) => e.name === 'ul' || e.name === 'ol'), paragraph: state.paragraph });
+    // A list that starts at level 2 comes out as <ul><li><ol><li>…: mammoth opens an item for the missing level
+    // 1, which is no Word paragraph. An item holding nothing but nested lists is taken to be such a wrapper.
+    const wrapper = li.children.length > 0 && li.children.every((c) => isElement(c) && isList(c));
+    if (!wrapper) {
+      state.paragraph++;
+      state.out.text({ text: inlineText(li, isList), paragraph: state.paragraph });
+    }
     for (const nested of elements(el($, li).children('ul, ol'))) walkList(state, nested);
   }
 }
