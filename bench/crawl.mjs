@@ -121,3 +121,20 @@ if (!args.has('--single-only')) {
 }
 
 if (args.has('--json')) console.log(JSON.stringify(results));
+
+// The machine-readable line bench/run.mjs compares with bench/baseline.json.
+const metrics = {};
+const pass = {};
+if (results.single) {
+  metrics.gongkai_pages_per_s = results.single.gongkai['pages/s'];
+  metrics.gongkai_peak_rss_mb = results.single.gongkai['peak RSS MB'];
+  metrics.throughput_vs_crawlee = results.ratios.throughput;
+  metrics.peak_rss_vs_crawlee = results.ratios.peakRss;
+  pass.throughput_vs_crawlee = results.ratios.throughput >= 1.5;
+  pass.peak_rss_vs_crawlee = results.ratios.peakRss <= 0.5;
+}
+if (results.multi) {
+  metrics.multi_site_pages_per_s = results.multi['pages/s'];
+  metrics.multi_site_peak_rss_mb = results.multi['peak RSS MB'];
+}
+console.log(`BENCH_JSON ${JSON.stringify({ bench: 'crawl', metrics, lowerIsBetter: ['gongkai_peak_rss_mb', 'peak_rss_vs_crawlee', 'multi_site_peak_rss_mb'], pass })}`);
