@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const require = createRequire(new URL('../packages/crawler/package.json', import.meta.url));
-const cheerio = await import(require.resolve('cheerio'));
+const benchRequire = createRequire(import.meta.url);
+const cheerio = await import(benchRequire.resolve('cheerio'));
 const { parseDocument } = await import(require.resolve('htmlparser2'));
 const { extractPage } = await import(new URL('../packages/crawler/dist/extract/index.js', import.meta.url).href);
 
