@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { GongkaiError, type PackLoader } from '@gongkai/core';
 
 export const CONFIG_NAMES = [
@@ -49,10 +49,11 @@ export function readDataFile(file: string): unknown {
       throw new GongkaiError('config/parse', { zh: `${shown}: 第 ${line} 行：JSON 无法解析：${msg}`, en: `${shown}: line ${line}: invalid JSON: ${msg}` });
     }
   }
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
   if (doc.errors.length) {
     const err = doc.errors[0];
-    const line = err.linePos?.[0]?.line ?? 1;
+    const line = lineCounter.linePos(err.pos[0]).line;
     const msg = err.message.split('\n')[0];
     throw new GongkaiError('config/parse', { zh: `${shown}: 第 ${line} 行：YAML 无法解析：${msg}`, en: `${shown}: line ${line}: invalid YAML: ${msg}` });
   }

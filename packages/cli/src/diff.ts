@@ -29,10 +29,11 @@ export function unifiedDiff(file: string, before: string, after: string, context
       ops.push([' ', am[i]]);
       i++;
       j++;
-    } else if (j < m && (i >= n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-      ops.push(['+', bm[j++]]);
-    } else {
+    } else if (i < n && (j >= m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+      // Removals before additions, as diff(1) prints them.
       ops.push(['-', am[i++]]);
+    } else {
+      ops.push(['+', bm[j++]]);
     }
   }
   const head = a.slice(Math.max(0, pre - context), pre).map((l) => [' ', l] as [' ', string]);
