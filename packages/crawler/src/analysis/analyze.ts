@@ -4,6 +4,7 @@ import { analyzeColumns, discoverColumns, type MeasureContext } from './columns.
 import { findDocuments } from './documents.js';
 import { findDualPublicity } from './dual-publicity.js';
 import { analyzeHome } from './home.js';
+import { analyzeInteraction, CONSULTATION_COLUMN } from './interaction.js';
 import { collectEvents, findBrokenLinks, findSoftNotFound } from './links.js';
 import { ListFilter } from './lists.js';
 import { PageIndex } from './page-index.js';
@@ -25,7 +26,7 @@ export function analyzeSite(snapshot: SiteSnapshot, options: Partial<AnalysisOpt
     urlDatesAreVisible: options.urlDatesAreVisible ?? false,
     minArticleText: options.minArticleText ?? 50,
   };
-  const { columns: results, claimed } = analyzeColumns(columns, level, ctx);
+  const { columns: results, claimed, located } = analyzeColumns(columns, level, ctx);
   const otherColumns = discoverColumns(claimed, ctx);
   const documents = findDocuments(index, ctx.urlDatesAreVisible);
   const broken = findBrokenLinks(snapshot, index);
@@ -40,6 +41,7 @@ export function analyzeSite(snapshot: SiteSnapshot, options: Partial<AnalysisOpt
     annualReport: documents.annualReport,
     budget: documents.budget,
     dualPublicity: { records: findDualPublicity(index) },
+    interaction: analyzeInteraction(located.get(CONSULTATION_COLUMN) ?? [], results.find((c) => c.id === CONSULTATION_COLUMN), ctx),
     brokenLinks: options.checkExternal ? broken : broken.filter((b) => !b.external),
     softNotFound: findSoftNotFound(snapshot, index),
     events: collectEvents(snapshot),

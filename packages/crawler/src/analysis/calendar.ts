@@ -52,6 +52,23 @@ export function subtractDuration(date: string, duration: string): string {
   }
 }
 
+/** A date plus a duration such as 3m or 1y (calendar months clamp to the month's end, as in subtractDuration). */
+export function addDuration(date: string, duration: string): string {
+  const m = DURATION.exec(duration);
+  if (!m) throw new Error(`bad duration "${duration}" (expected e.g. 14d, 2w, 6m, 1y)`);
+  const n = Number(m[1]);
+  switch (m[2]) {
+    case 'd':
+      return addDays(date, n);
+    case 'w':
+      return addDays(date, 7 * n);
+    case 'm':
+      return addMonths(date, n);
+    default:
+      return addMonths(date, 12 * n);
+  }
+}
+
 /**
  * A comparable full date for a YYYY-MM or YYYY-MM-DD value. Month-precision dates are read as the month's last
  * day (but never after `cap`): a list that only shows months must not be called stale on a guess.

@@ -206,6 +206,17 @@ export const defaultColumns: ColumnSpec[] = [
     freshness: null,
     kind: 'other',
   },
+  // 政务咨询 channels, read by site/interaction-unanswered. 在线访谈、调查征集、网上信访、纪检举报 do not count as
+  // consultation channels in the 2019 检查指标, so none of their names is a variant.
+  {
+    id: 'consultation',
+    name: '政务咨询',
+    variants: ['政务咨询', '领导信箱', '局长信箱', '主任信箱', '厅长信箱', '书记信箱', '市长信箱', '县长信箱', '区长信箱', '镇长信箱', '咨询投诉', '网上咨询', '在线咨询', '咨询建言', '政民互动', '互动交流', '留言选登', '信件选登', '来信选登', '网上留言', '我要咨询', '我要留言', '留言板', '公众留言', '网民留言'],
+    urlHints: ['zxts', 'ldxx', 'jzxx', 'wszx', 'zxzx', 'zmhd', 'hdjl', 'lyxd', 'xjxd'],
+    requiredFor: ['department', 'government'],
+    freshness: null,
+    kind: 'other',
+  },
   {
     id: 'suggestions-proposals',
     name: '建议提案办理',

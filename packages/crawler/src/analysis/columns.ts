@@ -11,7 +11,7 @@ import { ok, type PageIndex } from './page-index.js';
 import { containsAny, matchName, normalizeName, urlKey, type NameMatch } from './text.js';
 import type { ColumnKind, ColumnLocation, ColumnResult, ColumnSpec, DatedItem, LocatedBy, Windows } from './types.js';
 
-interface Candidate extends ColumnLocation {
+export interface Candidate extends ColumnLocation {
   rank: number;
   page?: FetchedPage;
 }
@@ -221,7 +221,7 @@ export function analyzeColumns(
   columns: ColumnSpec[],
   level: AgencyLevel,
   ctx: MeasureContext,
-): { columns: ColumnResult[]; claimed: Set<string> } {
+): { columns: ColumnResult[]; claimed: Set<string>; located: Map<string, Candidate[]> } {
   const located = locateColumns(columns, ctx.index, ctx.filter);
   const claimed = new Set<string>();
   const results = columns.map((spec) => {
@@ -232,7 +232,7 @@ export function analyzeColumns(
     if (r.location) claimed.add(urlKey(r.location.url));
     return r;
   });
-  return { columns: results, claimed };
+  return { columns: results, claimed, located };
 }
 
 const DISCOVERED_KINDS: { kind: ColumnKind; pattern: RegExp; freshness?: string }[] = [

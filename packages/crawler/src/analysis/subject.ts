@@ -3,8 +3,9 @@
  * fifteen rules share one pass over the pages.
  */
 import type { AgencyLevel, RunSettings, Subject, SubjectFacts } from '@gongkai/core';
-import type { SiteSnapshot } from '../snapshot.js';
+import type { FetchedPage, SiteSnapshot } from '../snapshot.js';
 import { analyzeSite } from './analyze.js';
+import { PageIndex } from './page-index.js';
 import type { AnalysisOptions, ColumnSpec, SiteAnalysis, Windows } from './types.js';
 
 export type SiteSubjectOptions = Partial<AnalysisOptions>;
@@ -20,6 +21,7 @@ export class SiteSubject implements Subject {
   readonly snapshot: SiteSnapshot;
   private readonly preset: SiteSubjectOptions;
   private readonly cache = new Map<string, SiteAnalysis>();
+  private index?: PageIndex;
 
   constructor(snapshot: SiteSnapshot, options: SiteSubjectOptions = {}) {
     this.snapshot = snapshot;
@@ -52,6 +54,12 @@ export class SiteSubject implements Subject {
       windows: this.preset.windows ?? data.windows,
       checkExternal: this.preset.checkExternal ?? (settings?.checkExternal as boolean | undefined),
     };
+  }
+
+  /** A fetched page by URL (requested or final), for rules that read a page the analysis pointed them to. */
+  page(url: string | undefined): FetchedPage | undefined {
+    this.index ??= new PageIndex(this.snapshot);
+    return this.index.get(url);
   }
 
   analysis(settings?: Partial<RunSettings>): SiteAnalysis {

@@ -150,10 +150,51 @@ export interface DualPublicityRecord {
   url: string;
   title?: string;
   type: 'licensing' | 'penalty' | 'unknown';
-  decisionDate: string;
+  /** Absent when the page shows record fields but no decision date. */
+  decisionDate?: string;
   published?: string;
   publishedSource?: 'page-info' | 'meta' | 'list' | 'text';
   documentNumber?: string;
+}
+
+/** A 政务咨询 channel (领导信箱, 咨询投诉 …): a page or link the catalogue's `consultation` column matched. */
+export interface ConsultationChannel {
+  url: string;
+  /** The name it goes by on the site (link text, ColumnName, breadcrumb). */
+  name: string;
+  how: LocatedBy;
+  /** null: only linked (another host, or not fetched). */
+  reachable: boolean | null;
+  /** Messages listed on it (the page and its fetched pagination pages). */
+  messages: number;
+}
+
+/** One letter (留言 / 来信) of a consultation channel, with what the list and its detail page show. */
+export interface ConsultationMessage {
+  title: string;
+  url?: string;
+  /** URL of the channel page that lists it. */
+  channel: string;
+  channelName: string;
+  /** 留言时间 / 来信时间 (YYYY-MM-DD). */
+  asked?: string;
+  /** `detail`: a labelled time on the letter page; `list`: the one date the list row shows. */
+  askedSource?: 'detail' | 'list';
+  /** 回复时间 / 答复时间. */
+  answered?: string;
+  /** What the page says: answered (已回复, a reply text, a reply date) or pending (未回复, 办理中, empty reply). */
+  status?: 'answered' | 'pending';
+  /** The status text as shown (已回复, 办理中 …). */
+  statusText?: string;
+  /** The detail page was fetched and read. */
+  detail: boolean;
+}
+
+export interface InteractionResult {
+  /** Whether the catalogue requires a consultation channel at the agency's level. */
+  required: boolean;
+  channels: ConsultationChannel[];
+  messages: ConsultationMessage[];
 }
 
 export interface BrokenLink {
@@ -186,6 +227,8 @@ export interface SiteAnalysis {
   annualReport: AnnualReportResult;
   budget: { items: BudgetItem[] };
   dualPublicity: { records: DualPublicityRecord[] };
+  /** 政务咨询 channels and their letters (互动回应). */
+  interaction: InteractionResult;
   brokenLinks: BrokenLink[];
   softNotFound: { url: string; from?: string }[];
   events: SiteEvents;

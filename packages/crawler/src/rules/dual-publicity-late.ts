@@ -43,7 +43,9 @@ export const dualPublicityLate: Rule<SiteSubject, Options> = {
   check(subject, options, context) {
     const a = reachableAnalysis(subject, context);
     if (!a) return;
-    const records = a.dualPublicity.records.filter((r) => r.published && /^\d{4}-\d{2}-\d{2}$/.test(r.published));
+    const records = a.dualPublicity.records.filter(
+      (r): r is typeof r & { decisionDate: string } => !!r.decisionDate && !!r.published && /^\d{4}-\d{2}-\d{2}$/.test(r.published),
+    );
     if (!records.length) {
       context.notApplicable('no 双公示 record with both dates');
       return;

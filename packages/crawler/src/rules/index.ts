@@ -3,10 +3,12 @@ import { annualReportLate } from './annual-report-late.js';
 import { annualReportMissing } from './annual-report-missing.js';
 import { brokenLink } from './broken-link.js';
 import { budgetMissing } from './budget-missing.js';
+import { dualPublicityFields } from './dual-publicity-fields.js';
 import { dualPublicityLate } from './dual-publicity-late.js';
 import { emptyColumn } from './empty-column.js';
 import { encodingMismatch } from './encoding-mismatch.js';
 import { homeStale } from './home-stale.js';
+import { interactionUnanswered } from './interaction-unanswered.js';
 import { missingColumn } from './missing-column.js';
 import { policyInterpretationUnlinked } from './policy-interpretation-unlinked.js';
 import { robotsBlocked } from './robots-blocked.js';
@@ -22,10 +24,12 @@ export {
   annualReportMissing,
   brokenLink,
   budgetMissing,
+  dualPublicityFields,
   dualPublicityLate,
   emptyColumn,
   encodingMismatch,
   homeStale,
+  interactionUnanswered,
   missingColumn,
   policyInterpretationUnlinked,
   robotsBlocked,
@@ -53,6 +57,8 @@ export const siteRules: Rule[] = [
   annualReportLate,
   budgetMissing,
   dualPublicityLate,
+  dualPublicityFields,
+  interactionUnanswered,
   policyInterpretationUnlinked,
   robotsBlocked,
   tlsError,
@@ -66,6 +72,7 @@ registerMessages({
   'fmt.category.reports': { zh: '年度报告', en: 'annual reports' },
   'fmt.category.budget': { zh: '财政预决算', en: 'budgets' },
   'fmt.category.dual-publicity': { zh: '双公示', en: 'dual publicity' },
+  'fmt.category.interaction': { zh: '互动回应', en: 'interaction' },
   'fmt.category.links': { zh: '链接可用性', en: 'links' },
   'fmt.category.security': { zh: '安全', en: 'security' },
   'fmt.category.technical': { zh: '技术规范', en: 'technical' },

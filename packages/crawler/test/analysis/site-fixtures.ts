@@ -4,7 +4,19 @@ import { crawlFixture } from './crawl-fixture.js';
 import * as sites from '../../../../fixtures/sites/index.js';
 
 export const AS_OF = sites.asOf;
-type Name = 'clean' | 'gbkHanweb' | 'trsStale' | 'variants' | 'lateReport' | 'missingBudget' | 'brokenLinks' | 'dualLate';
+type Name =
+  | 'clean'
+  | 'gbkHanweb'
+  | 'trsStale'
+  | 'variants'
+  | 'lateReport'
+  | 'missingBudget'
+  | 'brokenLinks'
+  | 'dualLate'
+  | 'dualFields'
+  | 'unanswered'
+  | 'noChannel'
+  | 'abandoned';
 const cache = new Map<Name, Promise<SiteSnapshot>>();
 
 export function fixtureSnapshot(name: Name): Promise<SiteSnapshot> {

@@ -29,7 +29,7 @@ describe('site rule metadata', () => {
       expect(ajv.validate(r.meta.schema!, { nonsense: 1 }), `${r.meta.id} rejects unknown keys`).toBe(false);
       expect(existsSync(`${root}docs/rules/${r.meta.id}.md`), `${r.meta.id} docs`).toBe(true);
     }
-    expect(['site/unreachable', 'site/too-many-stale-columns', 'site/home-stale'].every((id) => byId.get(id)!.meta.veto)).toBe(true);
+    expect(['site/unreachable', 'site/too-many-stale-columns', 'site/home-stale', 'site/interaction-unanswered'].every((id) => byId.get(id)!.meta.veto)).toBe(true);
   });
 
   it('rejects bad option values with readable messages', () => {
@@ -45,6 +45,24 @@ describe('built-in site packs', () => {
     expect(p.data.columns).toEqual(defaultColumns);
     expect(p.data.windows).toEqual(defaultWindows);
     for (const c of p.data.columns) expect(ajv.validate(columnSpecSchema, c), c.id).toBe(true);
+  });
+
+  it('site.yaml repeats the rule defaults of the 双公示 fields, the 互动回应 and 栏目不更新 options, and lists every veto', () => {
+    const p = pack('site');
+    for (const id of ['site/dual-publicity-fields', 'site/interaction-unanswered', 'site/too-many-stale-columns']) {
+      expect(p.rules[id][1], id).toEqual(byId.get(id)!.meta.defaultOptions);
+    }
+    const vetoes = siteRules.filter((r) => r.meta.veto).map((r) => r.meta.id).sort();
+    expect([...p.scoring.veto].sort()).toEqual(vetoes);
+    for (const r of siteRules) if (r.meta.defaultSeverity !== 'info') expect(p.scoring.weights[r.meta.id], r.meta.id).toBeDefined();
+    expect(p.data.columns.find((c: { id: string }) => c.id === 'consultation').requiredFor).toEqual(['department', 'government']);
+  });
+
+  it('rejects bad windows for the new options', () => {
+    expect(ajv.validate(byId.get('site/interaction-unanswered')!.meta.schema!, { responseWindow: '三个月' })).toBe(false);
+    expect(JSON.stringify(ajv.errors)).toContain('must be a duration such as 3m');
+    expect(ajv.validate(byId.get('site/dual-publicity-fields')!.meta.schema!, { fields: [{ id: 'x', labels: [] }] })).toBe(false);
+    expect(ajv.validate(byId.get('site/dual-publicity-fields')!.meta.schema!, { fields: [{ id: 'x', label: 'y' }] })).toBe(false);
   });
 
   for (const name of ['site', 'site-example-province']) {
