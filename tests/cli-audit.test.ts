@@ -97,6 +97,21 @@ describe('gongkai audit against the fixture sites', () => {
     expect(rules(dual.json.results[0].findings)).toContain('site/dual-publicity-late');
   });
 
+  it('reports 互动回应差, missing 双公示 fields and the long-stale veto condition', async () => {
+    const un = await audit(await serve(sites.unanswered));
+    const late = un.json.results[0].findings.filter((f: JsonFinding) => f.ruleId === 'site/interaction-unanswered');
+    expect(late.length).toBeGreaterThan(0);
+    expect(un.json.results[0].passed).toBe(false);
+    const none = await audit(await serve(sites.noChannel));
+    expect(rules(none.json.results[0].findings)).toContain('site/interaction-unanswered');
+    const fields = await audit(await serve(sites.dualFields));
+    expect(rules(fields.json.results[0].findings)).toContain('site/dual-publicity-fields');
+    const old = await audit(await serve(sites.abandoned));
+    const veto = old.json.results[0].findings.filter((f: JsonFinding) => f.ruleId === 'site/too-many-stale-columns');
+    expect(veto.map((f: JsonFinding) => f.data?.condition)).toContain('long-stale');
+    expect(old.json.results[0].passed).toBe(false);
+  });
+
   it('a URL that never answers gives one line, exit 2, and the unreachable veto', async () => {
     const port = await freePort();
     const r = await audit(`http://127.0.0.1:${port}/`, ['--timeout', '2000']);
