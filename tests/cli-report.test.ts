@@ -85,6 +85,32 @@ describe('gongkai report: golden output', () => {
   });
 });
 
+describe('gongkai report: across years', () => {
+  it('checks this year\'s carried-over requests against last year\'s report of the same agency', async () => {
+    const dir = tempDir();
+    const clean = readFileSync(fx('report-2024-clean.md'), 'utf8');
+    const lastYear = (carryForward: string) =>
+      clean
+        .replace(/2024/g, '2023')
+        .replace(/2025/g, '2024')
+        .replace(/(\| 四、结转下年度继续办理 \| 四、结转下年度继续办理 \| 四、结转下年度继续办理 \| ).*$/m, `$1${carryForward} |`);
+    writeFileSync(join(dir, '2024.md'), clean);
+    writeFileSync(join(dir, '2023.md'), lastYear('2 | 0 | 0 | 0 | 0 | 0 | 2'));
+    const carry = (json: { results: Array<{ target: string; findings: JsonFinding[] }> }) =>
+      json.results.find((r) => r.target === '2024.md')!.findings.filter((f) => f.ruleId === 'report/carry-over');
+    const ok = await reportJson(['2023.md', '2024.md', '--published', '2025-01-20', '--level', 'department'], dir);
+    expect(carry(ok.json)).toEqual([]);
+    writeFileSync(join(dir, '2023.md'), lastYear('1 | 1 | 0 | 0 | 0 | 0 | 2'));
+    const bad = await reportJson(['2024.md', '2023.md', '--published', '2025-01-20', '--level', 'department'], dir);
+    const found = carry(bad.json);
+    expect(found.map((f) => f.data?.column)).toEqual(['natural', 'business']);
+    expect(found[0]).toMatchObject({ severity: 'error', line: 58 });
+    expect(found[0].message).toContain('2023年度报告');
+    const alone = await reportJson(['2024.md', '--published', '2025-01-20', '--level', 'department'], dir);
+    expect(alone.json.results[0].scoring.rules.find((r: { ruleId: string }) => r.ruleId === 'report/carry-over').applicable).toBe(false);
+  });
+});
+
 describe('gongkai report: bad input', () => {
   it('a missing file, an empty file and binary junk each get one line, exit 2, and the good file is still checked', async () => {
     const dir = tempDir();

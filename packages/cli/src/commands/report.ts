@@ -11,7 +11,7 @@ import {
   type RunResult,
   type TargetResult,
 } from '@gongkai/core';
-import { loadReportFile, reportSubject } from '@gongkai/report';
+import { agencyKey, carryFacts, loadReportFile, reportSubject, type CarryFacts, type ReportDocument } from '@gongkai/report';
 import { makeContext, relativeTarget, type CommonOptions } from '../run-context.js';
 import { checkChoice, checkDate, checkNumber } from '../options.js';
 import { expandInputs } from '../inputs.js';
@@ -43,11 +43,17 @@ export async function reportCommand(paths: string[], opts: ReportOptions, io: Io
   const baseline = opts.writeBaseline || opts.baseline === false ? undefined : readBaseline(typeof opts.baseline === 'string' ? opts.baseline : undefined, ctx.cwd);
   const timing = process.env.TIMING ? new Map<string, number>() : undefined;
 
+  const loadOpts = { level: ctx.level, maxBytes: maxMb !== undefined ? maxMb * 1024 * 1024 : undefined };
+  const { carries, cache } = files.length > 1 ? await scanCarries(files, loadOpts) : { carries: new Map<string, CarryFacts>(), cache: new Map<string, ReportDocument>() };
+
   const results: TargetResult[] = [];
   for (const file of files) {
     const target = relativeTarget(file, ctx.cwd);
     try {
-      const doc = await loadReportFile(file, { level: ctx.level, maxBytes: maxMb !== undefined ? maxMb * 1024 * 1024 : undefined });
+      const doc = cache.get(file) ?? (await loadReportFile(file, loadOpts));
+      cache.delete(file);
+      const own = carries.get(file);
+      const previousReport = own ? carries.get(`${own.agency}|${own.year - 1}`) : undefined;
       const subject = reportSubject(doc, { level: ctx.level, regulation, target });
       const result = await checkSubject(subject, {
         config: ctx.config.resolved,
@@ -60,6 +66,7 @@ export async function reportCommand(paths: string[], opts: ReportOptions, io: Io
           regulation,
           draft: opts.draft === true,
           asOfExplicit: opts.asOf !== undefined,
+          previousReport,
         },
         baseline,
         baselineKey: target,
@@ -121,4 +128,31 @@ function fixFile(
 function withoutPath(message: string, file: string, target: string): string {
   for (const p of [file, target]) if (message.startsWith(`${p}: `)) return message.slice(p.length + 2);
   return message;
+}
+
+/** Small runs keep their documents between the two passes; larger ones load again rather than hold them all. */
+const KEEP_DOCUMENTS = 50;
+
+/**
+ * First pass over a multi-file run: what each report says about requests carried between years, so a report can
+ * be checked against last year's report of the same agency (report/carry-over). Files that fail to load are left
+ * to the main pass, which reports them.
+ */
+async function scanCarries(files: string[], loadOpts: { level?: ReportDocument['level']; maxBytes?: number }) {
+  const carries = new Map<string, CarryFacts>();
+  const cache = new Map<string, ReportDocument>();
+  for (const file of files) {
+    let doc: ReportDocument;
+    try {
+      doc = await loadReportFile(file, loadOpts);
+    } catch {
+      continue;
+    }
+    if (files.length <= KEEP_DOCUMENTS) cache.set(file, doc);
+    const facts = carryFacts(doc);
+    if (!facts) continue;
+    carries.set(file, facts);
+    carries.set(`${agencyKey(facts.agency)}|${facts.year}`, facts);
+  }
+  return { carries, cache };
 }

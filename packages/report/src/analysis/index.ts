@@ -46,3 +46,4 @@ export { findBreakdowns, type Breakdown, type Share } from './breakdowns.js';
 export { scanQuantities, interval, approxStep, type Quantity } from './numbers.js';
 export { scanYears, type YearMention } from './years.js';
 export { workdaysBetween, isWorkday } from './workdays.js';
+export { carryFacts, agencyKey, type CarryFacts } from './carry.js';

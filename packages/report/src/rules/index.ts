@@ -15,6 +15,7 @@ import { placeholder } from './placeholder.js';
 import { governmentItems } from './government-items.js';
 import { feeStatement } from './fee-statement.js';
 import { proseTableMismatch } from './prose-table-mismatch.js';
+import { carryOver } from './carry-over.js';
 
 export {
   documentType,
@@ -33,6 +34,7 @@ export {
   governmentItems,
   feeStatement,
   proseTableMismatch,
+  carryOver,
 };
 
 export const reportRules: Rule[] = [
@@ -52,6 +54,7 @@ export const reportRules: Rule[] = [
   governmentItems,
   feeStatement,
   proseTableMismatch,
+  carryOver,
 ] as unknown as Rule[];
 
 // Labels for this package's scoring categories, shown by the formatters.
