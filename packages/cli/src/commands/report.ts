@@ -44,36 +44,48 @@ export async function reportCommand(paths: string[], opts: ReportOptions, io: Io
   const timing = process.env.TIMING ? new Map<string, number>() : undefined;
 
   const loadOpts = { level: ctx.level, maxBytes: maxMb !== undefined ? maxMb * 1024 * 1024 : undefined };
-  const { carries, cache } = files.length > 1 ? await scanCarries(files, loadOpts) : { carries: new Map<string, CarryFacts>(), cache: new Map<string, ReportDocument>() };
+  // Carry facts of the reports checked so far, by agency and year, for report/carry-over.
+  const carries = new Map<string, CarryFacts>();
+  const byYear = (f: CarryFacts, year: number) => carries.get(`${agencyKey(f.agency)}|${year}`);
+
+  const checkFile = async (file: string, doc: ReportDocument, target: string) => {
+    const facts = carryFacts(doc);
+    const subject = reportSubject(doc, { level: ctx.level, regulation, target });
+    const result = await checkSubject(subject, {
+      config: ctx.config.resolved,
+      registry: ctx.config.registry,
+      locale: ctx.locale,
+      settings: {
+        asOf: ctx.asOf,
+        agency: { ...ctx.config.user.agency, ...(ctx.level ? { level: ctx.level } : {}) },
+        published,
+        regulation,
+        draft: opts.draft === true,
+        asOfExplicit: opts.asOf !== undefined,
+        previousReport: facts ? byYear(facts, facts.year - 1) : undefined,
+      },
+      baseline,
+      baselineKey: target,
+      timing,
+    });
+    const notes = doc.notes.map((n) => (ctx.locale === 'en' ? n.message.en : n.message.zh));
+    if (notes.length) result.notes = notes;
+    return { result, facts };
+  };
 
   const results: TargetResult[] = [];
+  // Reports checked before last year's report of the same agency turned up later in the run: checked once more at
+  // the end, so one pass (and no document kept in memory) serves the usual case of files given in year order.
+  const recheck: Array<{ index: number; file: string; target: string; facts: CarryFacts }> = [];
   for (const file of files) {
     const target = relativeTarget(file, ctx.cwd);
     try {
-      const doc = cache.get(file) ?? (await loadReportFile(file, loadOpts));
-      cache.delete(file);
-      const own = carries.get(file);
-      const previousReport = own ? carries.get(`${own.agency}|${own.year - 1}`) : undefined;
-      const subject = reportSubject(doc, { level: ctx.level, regulation, target });
-      const result = await checkSubject(subject, {
-        config: ctx.config.resolved,
-        registry: ctx.config.registry,
-        locale: ctx.locale,
-        settings: {
-          asOf: ctx.asOf,
-          agency: { ...ctx.config.user.agency, ...(ctx.level ? { level: ctx.level } : {}) },
-          published,
-          regulation,
-          draft: opts.draft === true,
-          asOfExplicit: opts.asOf !== undefined,
-          previousReport,
-        },
-        baseline,
-        baselineKey: target,
-        timing,
-      });
-      const notes = doc.notes.map((n) => (ctx.locale === 'en' ? n.message.en : n.message.zh));
-      if (notes.length) result.notes = notes;
+      const doc = await loadReportFile(file, loadOpts);
+      const { result, facts } = await checkFile(file, doc, target);
+      if (facts) {
+        carries.set(`${agencyKey(facts.agency)}|${facts.year}`, facts);
+        if (!byYear(facts, facts.year - 1)) recheck.push({ index: results.length, file, target, facts });
+      }
       results.push(result);
       if ((opts.fix || opts.fixDryRun) && result.findings.some((f) => f.fix)) {
         fixFile(file, target, doc.format, doc.encoding, result, opts.fixDryRun === true, io, ctx.locale);
@@ -82,6 +94,14 @@ export async function reportCommand(paths: string[], opts: ReportOptions, io: Io
       if (!isGongkaiError(e) && opts.debug) io.stderr(`${(e as Error).stack}\n`);
       const code = isGongkaiError(e) ? e.code : 'internal';
       results.push(failedTarget(target, 'report', code, withoutPath(errorLine(e, ctx.locale), file, target)));
+    }
+  }
+  for (const r of recheck) {
+    if (!byYear(r.facts, r.facts.year - 1) || (opts.fix && !opts.fixDryRun)) continue;
+    try {
+      results[r.index] = (await checkFile(r.file, await loadReportFile(r.file, loadOpts), r.target)).result;
+    } catch {
+      // It loaded a moment ago; if it cannot now, the first result stands.
     }
   }
 
@@ -130,29 +150,3 @@ function withoutPath(message: string, file: string, target: string): string {
   return message;
 }
 
-/** Small runs keep their documents between the two passes; larger ones load again rather than hold them all. */
-const KEEP_DOCUMENTS = 50;
-
-/**
- * First pass over a multi-file run: what each report says about requests carried between years, so a report can
- * be checked against last year's report of the same agency (report/carry-over). Files that fail to load are left
- * to the main pass, which reports them.
- */
-async function scanCarries(files: string[], loadOpts: { level?: ReportDocument['level']; maxBytes?: number }) {
-  const carries = new Map<string, CarryFacts>();
-  const cache = new Map<string, ReportDocument>();
-  for (const file of files) {
-    let doc: ReportDocument;
-    try {
-      doc = await loadReportFile(file, loadOpts);
-    } catch {
-      continue;
-    }
-    if (files.length <= KEEP_DOCUMENTS) cache.set(file, doc);
-    const facts = carryFacts(doc);
-    if (!facts) continue;
-    carries.set(file, facts);
-    carries.set(`${agencyKey(facts.agency)}|${facts.year}`, facts);
-  }
-  return { carries, cache };
-}
