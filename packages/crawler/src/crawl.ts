@@ -160,10 +160,25 @@ class SnapshotPool {
   }
 }
 
+/** Row cells (dates, 已回复, 办理中) and headers repeat down a list and across its pages. */
+function poolLists(lists: ExtractedList[], pool: SnapshotPool): void {
+  for (const l of lists) {
+    if (l.header) l.header = l.header.map((h) => pool.str(h));
+    for (const it of l.items) if (it.cells) it.cells = it.cells.map((c) => pool.str(c));
+  }
+}
+
 function applyExtract(page: FetchedPage, ex: PageExtract, pool: SnapshotPool): void {
   for (let i = 0; i < ex.links.length; i++) ex.links[i] = pool.link(ex.links[i]);
   for (const k of Object.keys(ex.meta)) ex.meta[k] = pool.str(ex.meta[k]);
   if (ex.breadcrumb) ex.breadcrumb = ex.breadcrumb.map((b) => pool.str(b));
+  poolLists(ex.lists, pool);
+  if (ex.fields) {
+    // Record pages of one site share their labels and many values (机关, 类别, 状态).
+    const fields: Record<string, string> = {};
+    for (const [k, v] of Object.entries(ex.fields)) fields[pool.str(k)] = pool.str(v);
+    page.fields = fields;
+  }
   if (ex.title !== undefined) page.title = ex.title;
   page.meta = ex.meta;
   if (ex.pageInfo) page.pageInfo = ex.pageInfo;
@@ -323,6 +338,7 @@ export async function crawlSite(site: SiteInfo, options: CrawlSiteOptions): Prom
     if (!page || !target) return undefined;
     const have = new Set(target.items.map(itemKey));
     const added: ExtractedList = { source: target.source, items: [] };
+    poolLists(lists, pool);
     for (const l of lists) {
       for (const it of l.items) {
         const k = itemKey(it);

@@ -22,6 +22,11 @@ export interface ListItem {
   dateSource?: 'markup' | 'detail-meta' | 'detail-text' | 'url';
   /** The list showed only month and day (MM-DD); the year was inferred from the crawl date. */
   yearInferred?: boolean;
+  /**
+   * For a row of a table list: the text of the row's other cells in order, the link's own cell left out
+   * (留言时间 | 回复时间 | 状态). An empty cell is an empty string.
+   */
+  cells?: string[];
 }
 
 export interface ExtractedList {
@@ -34,6 +39,8 @@ export interface ExtractedList {
   pages?: number;
   /** URLs of further pages of this list (index_1.shtml, dataproxy.jsp?page=2 …). */
   nextPages?: string[];
+  /** For a table list with a header row: the header texts of the columns in the items' `cells`, in the same order. */
+  header?: string[];
 }
 
 export interface RedirectHop {
@@ -75,6 +82,12 @@ export interface FetchedPage {
   softNotFound?: boolean;
   /** First part of the main text (capped), kept for article pages such as an annual report. */
   mainText?: string;
+  /**
+   * Label → value pairs of an article page, read cell by cell: 2-cell table rows, label/value/label/value rows,
+   * <th>/<td> pairs and <dt>/<dd> pairs. Labels without whitespace and trailing colon; the value is the cell's own
+   * text (an empty cell is an empty string); the first occurrence of a label wins. Capped in count and length.
+   */
+  fields?: Record<string, string>;
   /**
    * Set on further pages of a list (index_1.shtml, dataproxy.jsp, gkmlpt API): the URL of the page whose list
    * they continue. Their items were merged into that page's list, so analysis should not count them again.

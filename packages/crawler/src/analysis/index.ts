@@ -7,5 +7,5 @@ export { workdaysBetween, nthWorkdayAfter, isWorkday, subtractDuration, addDurat
 export { isAnnualReportTitle } from './documents.js';
 export { checkCreditCode, creditCodeCheckChar, normalizeCreditCode, type CreditCodeResult, type CreditCodeProblem } from './credit-code.js';
 export { defaultRecordFields, defaultCreditCodeLabels, type RecordFieldSpec, type RecordType } from './record-fields.js';
-export { readLabeledText } from './labeled-fields.js';
+export { readLabeledText, readPageFields, readTableFields } from './labeled-fields.js';
 export { CONSULTATION_COLUMN } from './interaction.js';

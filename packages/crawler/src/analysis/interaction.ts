@@ -1,8 +1,9 @@
 /**
  * 政务咨询 channels (领导信箱, 咨询投诉, 网上咨询 …) and their letters, for the 2019 检查指标 veto 互动回应差: a
  * channel must exist, and letters of the past year must be answered within 3 months. Sites list letters as a table
- * (标题 | 留言时间 | 回复时间 | 状态) whose rows reach the snapshot as titled, dated list items, and show each letter on a
- * detail page with 来信时间 … 回复时间 … 回复内容 fields; the detail page is the evidence, the list row a fallback.
+ * (标题 | 留言时间 | 回复时间 | 状态) whose rows reach the snapshot as list items with their other cells and the
+ * table's header, and show each letter on a detail page with 来信时间 … 回复时间 … 回复内容 fields. The detail page is
+ * the evidence; when it was not fetched (crawl budget, depth), the row's columns stand in for it.
  */
 import { findDate } from '../extract/dates.js';
 import type { FetchedPage, ListItem } from '../snapshot.js';
@@ -60,7 +61,16 @@ function titleStatus(title: string): string | undefined {
   return m && statusOf(m[1]) ? m[1] : undefined;
 }
 
-export function readMessage(item: ListItem, detail: FetchedPage | undefined, channel: { url: string; name: string }): ConsultationMessage {
+/**
+ * One letter from its list row and, when fetched, its detail page. `header` is the header of the list the row
+ * came from (aligned with `item.cells`), so the row's 留言时间 / 回复时间 / 状态 columns can be read.
+ */
+export function readMessage(
+  item: ListItem,
+  detail: FetchedPage | undefined,
+  channel: { url: string; name: string },
+  header?: readonly string[],
+): ConsultationMessage {
   const msg: ConsultationMessage = { title: item.title, channel: channel.url, channelName: channel.name, detail: false };
   if (item.url) msg.url = item.url;
   let statusText = titleStatus(item.title);
@@ -74,7 +84,10 @@ export function readMessage(item: ListItem, detail: FetchedPage | undefined, cha
     }
     const answeredField = firstPresent(fields, ANSWERED);
     const answered = dateIn(answeredField?.value);
-    if (answered) msg.answered = answered;
+    if (answered) {
+      msg.answered = answered;
+      msg.answeredSource = 'detail';
+    }
     const status = firstPresent(fields, STATUS);
     if (status && statusOf(status.value.slice(0, 12))) statusText = status.value.trim().split(/\s+/)[0];
     const reply = firstPresent(fields, REPLY);
@@ -84,6 +97,9 @@ export function readMessage(item: ListItem, detail: FetchedPage | undefined, cha
       // A reply block that is there but empty is how most systems show a letter nobody has answered.
       else if (reply || answeredField) msg.status = 'pending';
     }
+  } else {
+    const shown = readRow(msg, item, header);
+    if (shown) statusText = shown;
   }
   if (!msg.asked && item.date && item.dateSource !== 'url' && /^\d{4}-\d{2}-\d{2}$/.test(item.date)) {
     msg.asked = item.date;
@@ -94,6 +110,52 @@ export function readMessage(item: ListItem, detail: FetchedPage | undefined, cha
     msg.status = statusOf(statusText);
   }
   return msg;
+}
+
+/** The list row's cells by their header label (NFKC, trimmed), when the header lines up with the cells. */
+function rowFields(item: ListItem, header: readonly string[] | undefined): Map<string, string> | undefined {
+  const cells = item.cells;
+  if (!cells || !header || header.length !== cells.length) return undefined;
+  const out = new Map<string, string>();
+  header.forEach((h, i) => {
+    const key = labelKey(h);
+    if (key && !out.has(key)) out.set(key, cells[i].normalize('NFKC').trim());
+  });
+  return out;
+}
+
+/** A cell holding only a status word: lists without a header still show 已回复 / 办理中 in a column of their own. */
+function statusCell(cells: readonly string[] | undefined): string | undefined {
+  for (const c of cells ?? []) {
+    const t = c.normalize('NFKC').trim();
+    if (t.length <= 6 && statusOf(t)) return t;
+  }
+  return undefined;
+}
+
+/** What the list row shows about a letter whose page was not read. */
+function readRow(msg: ConsultationMessage, item: ListItem, header: readonly string[] | undefined): string | undefined {
+  const row = rowFields(item, header);
+  if (!row) return statusCell(item.cells);
+  const asked = dateIn(firstPresent(row, ASKED)?.value);
+  if (asked) {
+    msg.asked = asked;
+    msg.askedSource = 'list';
+  }
+  const answeredCol = firstPresent(row, ANSWERED);
+  const answered = dateIn(answeredCol?.value);
+  if (answered) {
+    msg.answered = answered;
+    msg.answeredSource = 'list';
+  }
+  const status = firstPresent(row, STATUS);
+  if (status && statusOf(status.value)) return status.value.split(/\s+/)[0];
+  if (answered) msg.status = 'answered';
+  // A 回复时间 column left empty (or saying 未回复) is the list's way of showing a letter nobody has answered.
+  else if (answeredCol && (!hasValue(answeredCol.value) || statusOf(answeredCol.value) === 'pending' || NO_REPLY_TEXT.test(answeredCol.value))) {
+    msg.status = 'pending';
+  }
+  return undefined;
 }
 
 function channelName(c: Candidate, page: FetchedPage | undefined): string {
@@ -118,13 +180,13 @@ export function analyzeInteraction(candidates: Candidate[], column: ColumnResult
     const channel: ConsultationChannel = { url, name: channelName(c, page), how: c.how, reachable: page ? ok(page) : null, messages: 0 };
     channels.push(channel);
     if (!page || !ok(page) || page.kind !== 'html') continue;
-    const { items } = collectItems(page, ctx.index, ctx.filter);
+    const { items, headers } = collectItems(page, ctx.index, ctx.filter);
     for (const item of items) {
       const k = item.url ? urlKey(item.url) : `${key}#${item.title}`;
       channel.messages++;
       if (seenMessages.has(k)) continue;
       seenMessages.add(k);
-      messages.push(readMessage(item, ctx.index.get(item.url), channel));
+      messages.push(readMessage(item, ctx.index.get(item.url), channel, headers.get(item)));
     }
   }
   return { required: column?.required ?? false, channels, messages };

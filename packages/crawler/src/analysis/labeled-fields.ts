@@ -1,8 +1,9 @@
 /**
  * Reading "label：value" fields from a page. Record pages (双公示 decisions, 留言 letters) show their fields either as
- * a table (<td>行政相对人名称</td><td>某公司</td>), which reaches the snapshot as "行政相对人名称 某公司" in `mainText`,
- * or as lines "来信时间：2026-08-01". Without row boundaries the only reliable way to cut a value is at the next
- * known label, so the reader is always given the whole vocabulary of labels the page may use.
+ * a table (<td>行政相对人名称</td><td>某公司</td>) or as lines "来信时间：2026-08-01". Tables reach the snapshot cell by
+ * cell in `fields`, which is exact: an empty cell is empty. Lines (and snapshots made before `fields` existed) are
+ * read from `mainText`, where the only reliable way to cut a value is at the next known label, so the reader is
+ * always given the whole vocabulary of labels the page may use.
  */
 import type { FetchedPage } from '../snapshot.js';
 
@@ -69,9 +70,29 @@ export function readLabeledText(text: string, labels: readonly string[]): Map<st
   return out;
 }
 
-/** Fields of a page from its 信息 block (`pageInfo`) and its main text; the info block wins when both have one. */
+/**
+ * The page's cell-by-cell `fields` for the given labels: written label key → the cell's text (possibly empty).
+ * The first cell of a label wins.
+ */
+export function readTableFields(page: FetchedPage, labels: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!page.fields) return out;
+  const wanted = new Set(labels.map(labelKey));
+  for (const [k, v] of Object.entries(page.fields)) {
+    const key = labelKey(k);
+    if (wanted.has(key) && !out.has(key)) out.set(key, norm(v).trim());
+  }
+  return out;
+}
+
+/**
+ * Fields of a page from its 信息 block (`pageInfo`), its table cells (`fields`) and its main text. A table cell
+ * beats the main text, even when empty: the text after an empty cell is the next cell or the page's prose, not a
+ * value. The info block wins over both when it has a value.
+ */
 export function readPageFields(page: FetchedPage, labels: readonly string[]): Map<string, string> {
   const out = readLabeledText(page.mainText ?? '', labels);
+  for (const [k, v] of readTableFields(page, labels)) out.set(k, v);
   const wanted = new Set(labels.map(labelKey));
   for (const [k, v] of Object.entries(page.pageInfo ?? {})) {
     const key = labelKey(k);

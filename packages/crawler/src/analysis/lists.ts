@@ -43,6 +43,8 @@ export interface CollectedItems {
   pages: string[];
   items: ListItem[];
   declaredTotal?: number;
+  /** The header of the table list each item came from, for items of lists that have one. */
+  headers: Map<ListItem, readonly string[]>;
 }
 
 /** Items of a column page and of its fetched pagination pages (index_1.shtml, dataproxy.jsp?page=2 …). */
@@ -52,6 +54,7 @@ export function collectItems(start: FetchedPage, index: PageIndex, filter: ListF
   const pages: string[] = [];
   const items: ListItem[] = [];
   const seenItems = new Set<string>();
+  const headers = new Map<ListItem, readonly string[]>();
   let declaredTotal: number | undefined;
   while (queue.length && pages.length < maxPages) {
     const page = queue.shift()!;
@@ -66,6 +69,7 @@ export function collectItems(start: FetchedPage, index: PageIndex, filter: ListF
         if (seenItems.has(k)) continue;
         seenItems.add(k);
         items.push(item);
+        if (list.header) headers.set(item, list.header);
       }
       for (const next of list.nextPages ?? []) {
         const p = index.get(next);
@@ -73,5 +77,5 @@ export function collectItems(start: FetchedPage, index: PageIndex, filter: ListF
       }
     }
   }
-  return { pages, items, declaredTotal };
+  return { pages, items, declaredTotal, headers };
 }

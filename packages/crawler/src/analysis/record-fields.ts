@@ -69,7 +69,8 @@ export const defaultCreditCodeLabels = [
 
 /**
  * Other labels record pages carry. They are never required; they only mark where the value of the previous field
- * ends, since a table reaches the snapshot as one line of text.
+ * ends when a record is read from `mainText` ("标签：值" lines, or a table in a snapshot without `fields`), where a
+ * table is one line of text.
  */
 export const boundaryLabels = [
   '许可机关', '处罚机关', '作出决定机关', '决定机关', '实施机关', '许可机关统一社会信用代码', '处罚机关统一社会信用代码',

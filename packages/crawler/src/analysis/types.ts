@@ -182,6 +182,8 @@ export interface ConsultationMessage {
   askedSource?: 'detail' | 'list';
   /** 回复时间 / 答复时间. */
   answered?: string;
+  /** `detail`: read on the letter page; `list`: the 回复时间 column of the list row. */
+  answeredSource?: 'detail' | 'list';
   /** What the page says: answered (已回复, a reply text, a reply date) or pending (未回复, 办理中, empty reply). */
   status?: 'answered' | 'pending';
   /** The status text as shown (已回复, 办理中 …). */

@@ -26,7 +26,7 @@ export function recordsOf(xml: string): string[] {
 export function itemsOfRecords(records: string[], baseUrl: string, options: BuildOptions): ListItem[] {
   if (records.length === 0) return [];
   const html = records.map((r) => `<gkrecord>${r}</gkrecord>`).join('');
-  const walked = walkDocument(parseHtml(html), { baseUrl, itemTags: RECORD_TAGS });
+  const walked = walkDocument(parseHtml(html), { baseUrl, itemTags: RECORD_TAGS, recordRows: true });
   const items: ListItem[] = [];
   for (const raw of walked.items) {
     const item = toListItem(raw, options);

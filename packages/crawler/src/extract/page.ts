@@ -9,7 +9,7 @@ import { datastoreList } from './hanweb.js';
 import { markupLists } from './lists.js';
 import { trsPaging, inlineJsItems } from './trs.js';
 import { gkmlptSid } from './gkmlpt.js';
-import { walkDocument, type RawLink } from './walk.js';
+import { walkDocument, type RawLink, type RawRow } from './walk.js';
 import { normalizeUrl } from '../frontier/normalize.js';
 
 export interface PageExtract {
@@ -25,6 +25,8 @@ export interface PageExtract {
   /** The page text says "not found" (页面不存在, 404 …); the crawler combines this with the random-path probe. */
   saysNotFound: boolean;
   mainText?: string;
+  /** Label → cell value pairs of an article page (see `FetchedPage.fields`). */
+  fields?: Record<string, string>;
   /** Target of `<meta http-equiv=refresh>` or an inline `location.href = …` redirect. */
   redirectTo?: string;
   /** Looks like a single article (meta ArticleTitle/PubDate, article URL pattern, main text without lists). */
@@ -54,25 +56,66 @@ const ARTICLE_URL = /\/art\/\d{4}\/\d{1,2}\/\d{1,2}\/|[/_]t\d{8}_\d+|\/content\/
 const PAGER_TEXT = /^(?:下一页|下页|后页|尾页|末页|最后一页|next|last|>|>>|»|›|\d{1,4})$/i;
 const PAGER_URL = /(?:index|list|default|[a-z]+)_\d+\.s?html?$|[?&](?:page|pageno|pagenum|pageindex|currpage|curpage|pn|p)=\d+/i;
 const MAX_LINKS = 3000;
+const MAX_FIELDS = 200;
+const MAX_FIELD_VALUE = 300;
+/** Characters of labels and values per page: record pages need a few hundred, data tables would take any amount. */
+const MAX_FIELD_CHARS = 10_000;
+const MAX_LABEL = 30;
+/** Cells that are numbers, dates or punctuation are values, never labels (序号 columns, data tables). */
+const NOT_LABEL = /^[\d\s.,，、:：%％/\\()（）\-—~～年月日时分秒]*$/;
 
 function cleanLabel(l: string): string {
   return l.replace(/\s+/g, '');
 }
 
-function pageInfoOf(text: string, rows: string[][]): Record<string, string> | undefined {
+function pageInfoOf(text: string, rows: RawRow[]): Record<string, string> | undefined {
   const info: Record<string, string> = {};
   for (const m of text.matchAll(INFO_RE)) {
     const label = cleanLabel(m[1]);
     if (!(label in info)) info[label] = own(m[2].trim());
   }
   // Disclosure-catalogue detail pages put the block in a table: <td>发布日期</td><td>2026-02-14</td>.
-  for (const row of rows) {
-    for (let i = 0; i + 1 < row.length; i++) {
-      const label = cleanLabel(row[i]).replace(/[:：]$/, '');
-      if (INFO_LABELS.includes(label) && row[i + 1] && !(label in info)) info[label] = own(row[i + 1].slice(0, 120));
+  for (const { cells } of rows) {
+    for (let i = 0; i + 1 < cells.length; i++) {
+      const label = cleanLabel(cells[i]).replace(/[:：]$/, '');
+      if (INFO_LABELS.includes(label) && cells[i + 1] && !(label in info)) info[label] = own(cells[i + 1].slice(0, 120));
     }
   }
   return Object.keys(info).length ? info : undefined;
+}
+
+/**
+ * Label/value pairs read cell by cell. Which cells pair up: <th> with the <td> after it; otherwise a row of two
+ * cells, or of four read as label, value, label, value. Rows of <th> only are headers; other widths are data tables.
+ */
+function fieldsOf(rows: RawRow[], terms: [string, string][]): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  let count = 0;
+  let chars = 0;
+  const put = (label: string, value: string) => {
+    if (count >= MAX_FIELDS || chars >= MAX_FIELD_CHARS) return;
+    const key = cleanLabel(label).replace(/[:：]+$/, '');
+    if (!key || key.length > MAX_LABEL || NOT_LABEL.test(key) || key === '__proto__' || Object.hasOwn(out, key)) return;
+    const v = value.slice(0, MAX_FIELD_VALUE);
+    out[own(key)] = own(v);
+    count++;
+    chars += key.length + v.length;
+  };
+  for (const row of rows) {
+    if (row.area === 'nav' || row.area === 'footer' || row.area === 'breadcrumb') continue;
+    const { cells, th } = row;
+    const heads = th.filter(Boolean).length;
+    if (heads === cells.length) continue;
+    if (heads > 0) {
+      for (let i = 0; i + 1 < cells.length; i++) {
+        if (th[i] && !th[i + 1]) put(cells[i], cells[++i]);
+      }
+    } else if (cells.length === 2 || cells.length === 4) {
+      for (let i = 0; i + 1 < cells.length; i += 2) put(cells[i], cells[i + 1]);
+    }
+  }
+  for (const [label, value] of terms) put(label, value);
+  return count ? out : undefined;
 }
 
 function refreshTarget(meta: Record<string, string>, scripts: string, base: string): string | undefined {
@@ -108,7 +151,7 @@ export function extractPage(html: string, url: string, options: ExtractOptions =
   const w = walkDocument(parseHtml(html), { baseUrl: url });
   const scripts = w.scripts.join('\n');
   const declaresPaging = /createPageHTML|countPage/.test(scripts);
-  const lists = markupLists(w.items, { ...buildOpts, relaxed: declaresPaging });
+  const lists = markupLists(w.items, { ...buildOpts, relaxed: declaresPaging, firstRows: w.firstRows });
 
   for (const ds of w.datastores) {
     lists.push(datastoreList(ds.xml, url, scripts, ds.unitId, buildOpts));
@@ -177,6 +220,8 @@ export function extractPage(html: string, url: string, options: ExtractOptions =
   if (isArticle) {
     const cap = options.maxMainText ?? 100_000;
     out.mainText = own((mainRaw || bodyText).slice(0, cap));
+    const fields = fieldsOf(w.rows, w.terms);
+    if (fields) out.fields = fields;
   }
   const redirect = refreshTarget(meta, scripts, url);
   if (redirect && redirect !== url) out.redirectTo = redirect;

@@ -1,7 +1,8 @@
 /**
  * One pass over the parsed document collecting everything extraction needs: links with their page area, headings,
- * text per area, candidate list items, inline scripts, table rows for the 发布日期 block. A single recursive walk
- * keeps extraction near the cost of parsing itself (selector queries per link would multiply it).
+ * text per area, candidate list items, inline scripts, table rows (the 发布日期 block, label/value fields, the cells
+ * of list rows) and <dt>/<dd> pairs. A single recursive walk keeps extraction near the cost of parsing itself
+ * (selector queries per link would multiply it).
  */
 import { classTokens, collapse, own, type DomNode } from './dom.js';
 import { normalizeUrl } from '../frontier/normalize.js';
@@ -14,6 +15,21 @@ export interface RawLink {
   title?: string;
   area: Area;
   item?: RawItem;
+  /** The table row and the index of the cell the link sits in, when it is directly in a row's cell. */
+  row?: RawRow;
+  cell?: number;
+}
+
+/** One <tr>: the text of each of its own cells (nested tables have their own rows), in order. */
+export interface RawRow {
+  cells: string[];
+  /** Per cell: whether it is a <th>. */
+  th: boolean[];
+  area: Area;
+  /** The row is inside <thead>. */
+  inHead: boolean;
+  /** Links directly in the row's cells. */
+  links: number;
 }
 
 export interface RawItem {
@@ -28,6 +44,8 @@ export interface RawItem {
   inLinkInline: string[];
   /** Text of elements marked as dates by class (date, time, rq, sj). */
   marked: string[];
+  /** The item's table row: its own <tr>, or the first row inside a record wrapper (see `recordRows`). */
+  row?: RawRow;
 }
 
 export interface DatastoreBlock {
@@ -48,13 +66,23 @@ export interface WalkResult {
   breadcrumb: string[];
   scripts: string[];
   datastores: DatastoreBlock[];
-  rows: string[][];
+  /** Rows of 2–12 cells, nested ones included, at most `MAX_ROWS`. */
+  rows: RawRow[];
+  /** <dt> text and the text of the <dd> that follows it in the same list, outside navigation and footer. */
+  terms: [string, string][];
+  /**
+   * The first row of at least two cells of each row container (the key `rowContainer` gives), for list headers.
+   * Holds DOM nodes as keys: drop it with the walk result.
+   */
+  firstRows: Map<DomNode, RawRow>;
 }
 
 export interface WalkOptions {
   baseUrl: string;
   /** Tags that start a list item. */
   itemTags?: ReadonlySet<string>;
+  /** Items that are not rows themselves take the first table row inside them (Hanweb records are one <tr> each). */
+  recordRows?: boolean;
 }
 
 const DEFAULT_ITEM_TAGS = new Set(['li', 'tr', 'dd', 'p', 'dt']);
@@ -67,7 +95,21 @@ const MAIN_TOKEN = /^(?:trs_editor|trs_ueditor|trs_editor_view|article|article[-
 const DATE_CLASS = /^(?:date|time|rq|sj|riqi|pubdate|publish[-_]?time|fbsj|fbrq)$/i;
 const CRUMB_TEXT = /当前位置|您的位置|您现在的位置|所在位置|现在位置/;
 const MAX_DEPTH = 400;
+const MAX_ROWS = 400;
+const MAX_TERMS = 200;
 const NO_TOKENS: string[] = [];
+/** Elements whose end separates words inside a cell (`<td>2026-01-01<br>10:00</td>`, `<p>` runs). */
+const CELL_BREAK = new Set(['br', 'p', 'div', 'li', 'tr', 'dd', 'dt']);
+
+/**
+ * The node rows of one table are grouped under: the <table> (also for rows in <thead>/<tbody>), else the row's
+ * grandparent. List grouping and list headers must agree on it.
+ */
+export function rowContainer(tr: DomNode): DomNode | undefined {
+  const parent = tr.parent;
+  if (!parent) return undefined;
+  return parent.name === 'table' ? parent : parent.parent ?? parent;
+}
 
 // Navigation and footer links repeat on every page of a site; resolving them once saves most URL parsing.
 const urlCache = new Map<string, string | null>();
@@ -94,8 +136,10 @@ interface Frame {
   inDateMark: boolean;
   inInline: boolean;
   heading: string[] | null;
-  row: string[] | null;
+  row: RawRow | null;
   cell: string[] | null;
+  /** Text of the enclosing <dt> or <dd>. */
+  term: string[] | null;
 }
 
 const anyToken = (tokens: string[], re: RegExp) => {
@@ -130,7 +174,7 @@ export function walkDocument(root: DomNode, options: WalkOptions): WalkResult {
   const itemTags = options.itemTags ?? DEFAULT_ITEM_TAGS;
   const res: WalkResult = {
     meta: {}, links: [], headings: [], items: [], bodyText: [], mainText: [], hasMain: false, breadcrumb: [],
-    scripts: [], datastores: [], rows: [],
+    scripts: [], datastores: [], rows: [], terms: [], firstRows: new Map(),
   };
   let base = options.baseUrl;
   let origin = originOf(base);
@@ -138,6 +182,7 @@ export function walkDocument(root: DomNode, options: WalkOptions): WalkResult {
   let titleParts: string[] | null = null;
   let crumbDone = false;
   let crumbOpen: DomNode | null = null;
+  let pendingTerm: { dl: DomNode | null | undefined; label: string; area: Area } | null = null;
 
   const visit = (node: DomNode, f: Frame, depth: number): void => {
     if (node.type === 'text') {
@@ -146,10 +191,16 @@ export function walkDocument(root: DomNode, options: WalkOptions): WalkResult {
         titleParts.push(raw);
         return;
       }
-      if (!/\S/.test(raw)) return;
+      if (!/\S/.test(raw)) {
+        // Kept as a separator only where a value is read cell by cell.
+        if (f.cell) f.cell.push(' ');
+        if (f.term) f.term.push(' ');
+        return;
+      }
       if (f.linkText) f.linkText.push(raw);
       if (f.heading) f.heading.push(raw);
       if (f.cell) f.cell.push(raw);
+      if (f.term) f.term.push(raw);
       if (f.item) {
         if (f.inDateMark) f.item.marked.push(raw);
         if (!f.inLink) f.item.outside.push(raw);
@@ -222,6 +273,7 @@ export function walkDocument(root: DomNode, options: WalkOptions): WalkResult {
     const child: Frame = {
       el: node, up: f, area, inLink: f.inLink, linkText: f.linkText, item: f.item, inMain: f.inMain,
       inDateMark: f.inDateMark, inInline: f.inInline || INLINE.has(name), heading: f.heading, row: f.row, cell: f.cell,
+      term: f.term,
     };
     if (area === 'breadcrumb' && f.area !== 'breadcrumb' && !crumbDone && !crumbOpen) crumbOpen = node;
     if (!plain && !f.inMain && area !== 'nav' && area !== 'footer' && !res.hasMain) {
@@ -232,8 +284,12 @@ export function walkDocument(root: DomNode, options: WalkOptions): WalkResult {
     }
     if (name.length === 2 && name in HEADINGS) child.heading = [];
     if (!f.inDateMark && (name === 'time' || (tokens.length > 0 && anyToken(tokens, DATE_CLASS)))) child.inDateMark = true;
-    if (name === 'tr' && res.rows.length < 400) child.row = [];
+    if (name === 'tr') {
+      child.row = { cells: [], th: [], area, inHead: node.parent?.name === 'thead', links: 0 };
+      child.cell = null;
+    }
     if ((name === 'td' || name === 'th') && f.row) child.cell = [];
+    if (name === 'dt' || name === 'dd') child.term = [];
     if (itemTags.has(name) && area !== 'nav' && area !== 'footer' && area !== 'breadcrumb' && node.parent) {
       child.item = {
         node, parent: node.parent, tag: name, area, links: [], outside: [], inLinkInline: [], marked: [],
@@ -245,6 +301,11 @@ export function walkDocument(root: DomNode, options: WalkOptions): WalkResult {
       const url = resolveHref(attribs.href, base, origin);
       if (url) {
         link = { url, text: '', title: attribs.title ? collapse(attribs.title) : undefined, area, item: child.item ?? undefined };
+        if (f.row && f.cell) {
+          link.row = f.row;
+          link.cell = f.row.cells.length;
+          f.row.links++;
+        }
         child.inLink = link;
         child.linkText = [];
       }
@@ -263,10 +324,14 @@ export function walkDocument(root: DomNode, options: WalkOptions): WalkResult {
       const text = collapse(child.heading.join(''));
       if (text) res.headings.push({ level: HEADINGS[name], text });
     }
-    if (child.cell && f.row) f.row.push(collapse(child.cell.join('')));
-    if (child.row && !f.row) {
-      if (child.row.length >= 2 && child.row.length <= 12) res.rows.push(child.row);
+    if (f.cell && CELL_BREAK.has(name)) f.cell.push(' ');
+    if (f.term && CELL_BREAK.has(name)) f.term.push(' ');
+    if (child.cell && f.row && child.cell !== f.cell) {
+      f.row.cells.push(collapse(child.cell.join('')));
+      f.row.th.push(name === 'th');
     }
+    if (child.row && child.row !== f.row) closeRow(node, child.row, child.item);
+    if (child.term && child.term !== f.term) closeTerm(node, name, collapse(child.term.join('')), area);
     if (child.item && child.item !== f.item && child.item.links.length > 0) res.items.push(child.item);
     if (crumbOpen === node) {
       crumbDone = true;
@@ -274,9 +339,32 @@ export function walkDocument(root: DomNode, options: WalkOptions): WalkResult {
     }
   };
 
+  const closeRow = (node: DomNode, row: RawRow, item: RawItem | null) => {
+    const n = row.cells.length;
+    if (n >= 2 && n <= 12 && res.rows.length < MAX_ROWS) res.rows.push(row);
+    if (item && !item.row && (item.node === node || (options.recordRows && item.tag !== 'tr'))) item.row = row;
+    if (n >= 2) {
+      const key = rowContainer(node);
+      if (key && !res.firstRows.has(key)) res.firstRows.set(key, row);
+    }
+  };
+
+  const closeTerm = (node: DomNode, name: string, text: string, area: Area) => {
+    if (name === 'dt') {
+      pendingTerm = { dl: node.parent, label: text, area };
+      return;
+    }
+    // A <dd> pairs with the <dt> just before it in the same <dl>; further <dd>s of that term are not fields.
+    const t = pendingTerm;
+    pendingTerm = null;
+    if (!t || t.dl !== node.parent || !t.label || res.terms.length >= MAX_TERMS) return;
+    if (t.area === 'nav' || t.area === 'footer' || area === 'nav' || area === 'footer') return;
+    res.terms.push([t.label, text]);
+  };
+
   const top: Frame = {
     el: null, up: null, area: 'body', inLink: null, linkText: null, item: null, inMain: false, inDateMark: false,
-    inInline: false, heading: null, row: null, cell: null,
+    inInline: false, heading: null, row: null, cell: null, term: null,
   };
   visit(root, top, 0);
   return res;

@@ -99,7 +99,7 @@ export const interactionUnanswered: Rule<SiteSubject, Options> = {
         context.report({
           messageId: 'late',
           data: { ...common, answered: m.answered },
-          findingData: { ...facts, asked: m.asked, answered: m.answered, title: m.title },
+          findingData: { ...facts, asked: m.asked, answered: m.answered, ...(m.answeredSource ? { answeredSource: m.answeredSource } : {}), title: m.title },
           loc: { url: m.url ?? m.channel },
         });
       } else if (m.status === 'pending' && a.asOf > due) {

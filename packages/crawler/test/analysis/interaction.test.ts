@@ -33,6 +33,26 @@ describe('consultation letters', () => {
     const urlDate = readMessage({ title: '关于公交站台设置的建议', url: `${ORIGIN}/ldxx/202602/t20260201_9.html`, date: '2026-02-01', dateSource: 'url' }, undefined, channel);
     expect(urlDate.asked).toBeUndefined();
   });
+  it('falls back to the row’s 留言时间 / 回复时间 / 状态 columns when the letter page was not read', () => {
+    const header = ['留言时间', '回复时间', '状态'];
+    const url = `${ORIGIN}/ldxx/9.html`;
+    const row = (cells: string[]) => ({ title: '关于公交站台设置的建议', url, date: cells[0], dateSource: 'markup' as const, cells });
+    expect(readMessage(row(['2026-02-01', '2026-02-20', '已回复']), undefined, channel, header)).toMatchObject({
+      asked: '2026-02-01', askedSource: 'list', answered: '2026-02-20', answeredSource: 'list', status: 'answered', statusText: '已回复', detail: false,
+    });
+    const pending = readMessage(row(['2026-02-01', '', '办理中']), undefined, channel, header);
+    expect(pending).toMatchObject({ status: 'pending', statusText: '办理中' });
+    expect(pending.answered).toBeUndefined();
+    // Without a 状态 column an empty 回复时间 shows the letter is unanswered; full-width dates are read too.
+    expect(readMessage(row(['２０２６年２月１日', '']), undefined, channel, ['来信日期', '答复时间'])).toMatchObject({ asked: '2026-02-01', status: 'pending' });
+    // No header: only a cell that is a status word can be read.
+    const bare = readMessage(row(['2026-02-01', '2026-02-03', '未回复']), undefined, channel);
+    expect(bare).toMatchObject({ status: 'pending', statusText: '未回复', asked: '2026-02-01' });
+    expect(bare.answered).toBeUndefined();
+    // A fetched letter page is the evidence; the row does not override it.
+    const detail = page('/ldxx/9.html', { fields: { 来信时间: '2026-02-01 10:00', 回复时间: '', 回复内容: '' }, mainText: '来信时间 2026-02-01 10:00 回复时间 回复内容 相关链接' });
+    expect(readMessage(row(['2026-02-01', '2026-02-20', '已回复']), detail, channel, header)).toMatchObject({ detail: true, status: 'pending' });
+  });
   it('counts a link to another host as a channel, and a 纪委 mailbox as one (the rule filters it)', async () => {
     const s = snapshot([freshHome({ links: [{ url: 'https://hd.example.gov.cn/mailbox?dept=12', text: '局长信箱', area: 'nav' }] })]);
     const a = analyzeSite(s, { asOf: AS_OF });
@@ -48,7 +68,7 @@ describe('双公示 records without a decision date', () => {
     const undated = a.dualPublicity.records.filter((r) => !r.decisionDate);
     expect(undated).toHaveLength(1);
     expect(undated[0]).toMatchObject({ type: 'licensing', documentNumber: '某环许〔2026〕121号', published: '2026-11-12' });
-    expect(a.dualPublicity.records).toHaveLength(6);
+    expect(a.dualPublicity.records).toHaveLength(7);
   });
   it('are not made up from pages that only talk about 双公示', () => {
     const s = snapshot([

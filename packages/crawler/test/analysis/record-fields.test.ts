@@ -64,6 +64,20 @@ describe('label：value fields', () => {
     expect(f.has('地址')).toBe(false);
     expect(f.has('处罚依据')).toBe(false);
   });
+  it('prefers table cells over the text, even an empty cell, and falls back to the text for other labels', () => {
+    const p = page('/sgs/b.html', {
+      fields: { '处罚依据：': '', 行政相对人名称: '某公司', 无关: 'x' },
+      mainText: '行政相对人名称 某公司 处罚依据 根据工作安排，现将有关情况公布如下 来信时间：2026-06-10',
+    });
+    const f = readPageFields(p, labels);
+    expect(f.get('处罚依据')).toBe('');
+    expect(hasValue(f.get('处罚依据'))).toBe(false);
+    expect(f.get('行政相对人名称')).toBe('某公司');
+    expect(f.get('来信时间')).toBe('2026-06-10');
+    expect(f.has('无关')).toBe(false);
+    // The same page without cells (an older snapshot) reads the prose as the value.
+    expect(readPageFields({ ...p, fields: undefined }, labels).get('处罚依据')).toMatch(/^根据工作安排/);
+  });
   it('prefers the info block of the page', () => {
     const p = page('/sgs/a.html', { pageInfo: { '处罚机关：': '某市生态环境局' }, mainText: '处罚机关 —' });
     expect(readPageFields(p, labels).get('处罚机关')).toBe('某市生态环境局');

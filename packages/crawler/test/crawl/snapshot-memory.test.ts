@@ -64,4 +64,36 @@ describe('snapshot sharing', () => {
     const wide = await crawlSite({ url: `${H}/` }, { now: NOW, probeSoft404: false, maxMainText: 200_000, fetcher: new FakeFetcher(routes) });
     expect(wide.pages.find((p) => p.url.endsWith('_0.html'))!.mainText!.length).toBeGreaterThan(50_000);
   });
+
+  test('table cells, list headers and record fields reach the snapshot, across list pages, as plain JSON', async () => {
+    const row = (i: number, answered: string, status: string) =>
+      `<tr><td><a href="/hdjl/detail_${i}.html">关于第${i}号来信反映问题的答复</a></td><td>2026-02-0${i}</td><td>${answered}</td><td>${status}</td></tr>`;
+    const table = (rows: string) =>
+      `<table><thead><tr><th>标题</th><th>留言时间</th><th>回复时间</th><th>状态</th></tr></thead><tbody>${rows}</tbody></table>`;
+    const routes: Record<string, string> = {
+      [`${H}/`]: page('首页', `${NAV}<p>欢迎访问</p>${FOOTER}`),
+      [`${H}/hdjl/`]: page('互动交流', `${NAV}<div class="list">${table(row(1, '2026-02-03', '已回复') + row(2, '', '办理中'))}<a href="/hdjl/index_1.html">下一页</a></div>${FOOTER}`),
+      [`${H}/hdjl/index_1.html`]: page('互动交流', `${NAV}<div class="list">${table(row(3, '', '办理中'))}</div>${FOOTER}`),
+    };
+    for (const i of [1, 2, 3]) {
+      routes[`${H}/hdjl/detail_${i}.html`] = page(
+        `来信${i}`,
+        `${NAV}<div class="article"><table><tr><th>来信时间</th><td>2026-02-0${i}</td></tr><tr><th>回复内容</th><td>${i === 1 ? '已转相关科室办理' : ''}</td></tr></table></div>${FOOTER}`,
+      );
+    }
+    const snap = await crawlSite({ url: `${H}/` }, { now: NOW, probeSoft404: false, fetcher: new FakeFetcher(routes) });
+    const list = snap.pages.find((p) => p.url === `${H}/hdjl/`)!.lists.find((l) => l.header)!;
+    expect(list.header).toEqual(['留言时间', '回复时间', '状态']);
+    // The second list page's row was merged into the first page's list with its cells.
+    expect(list.items.map((i) => i.cells)).toEqual([
+      ['2026-02-01', '2026-02-03', '已回复'],
+      ['2026-02-02', '', '办理中'],
+      ['2026-02-03', '', '办理中'],
+    ]);
+    const detail = (i: number) => snap.pages.find((p) => p.url === `${H}/hdjl/detail_${i}.html`)!;
+    expect(detail(1).fields).toEqual({ 来信时间: '2026-02-01', 回复内容: '已转相关科室办理' });
+    expect(detail(2).fields).toEqual({ 来信时间: '2026-02-02', 回复内容: '' });
+    const json = snapshotToJson(snap);
+    expect(snapshotFromJson(json)).toEqual(snap);
+  });
 });

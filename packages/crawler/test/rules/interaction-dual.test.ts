@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { runRule, runRules, type Finding, type Rule } from '@gongkai/core';
 import { auditSnapshot } from '../../src/analysis/index.js';
+import { snapshotFromJson, snapshotToJson } from '../../src/crawl.js';
+import type { SiteSnapshot } from '../../src/snapshot.js';
+import { crawlFixture } from '../analysis/crawl-fixture.js';
+import * as sites from '../../../../fixtures/sites/index.js';
 import { dualPublicityFields, dualPublicityLate, interactionUnanswered } from '../../src/rules/index.js';
 import { AS_OF, ORIGIN, fixtureSnapshot, freshHome, page, snapshot } from '../analysis/site-fixtures.js';
 
@@ -54,6 +58,19 @@ describe('site/interaction-unanswered (互动回应差)', () => {
     expect(o.findings).toEqual([]);
     expect(o.outcomes[0].applicable).toBe(false);
   });
+  it('judges letters from their list rows when the letter pages were not crawled', async () => {
+    // Depth 1 reaches the 局长信箱 list (in the navigation) but none of the letter pages behind it.
+    const shallow: SiteSnapshot = await crawlFixture(sites.unanswered, 'department', '某市生态环境局', { maxDepth: 1 });
+    const box = shallow.pages.find((p) => p.meta.ColumnName === '局长信箱' && p.lists.length)!;
+    expect(box.lists[0].header).toEqual(['留言时间', '回复时间', '状态']);
+    expect(shallow.pages.some((p) => /\/jzxx\/detail_/.test(p.url))).toBe(false);
+    const f = (await runRule(interactionUnanswered as unknown as Rule, auditSnapshot(shallow), {}, { settings })).sort((a, b) =>
+      String(a.data!.asked).localeCompare(String(b.data!.asked)),
+    );
+    expect(f.map((x) => `${x.messageId}:${x.data!.asked}:${x.data!.askedSource}`)).toEqual(['late:2026-03-02:list', 'unanswered:2026-06-10:list']);
+    expect(f[0].data).toMatchObject({ answered: '2026-07-15', answeredSource: 'list' });
+    expect(f[1].data).toMatchObject({ statusText: '办理中' });
+  });
   it('judges list rows that carry their status in the title', async () => {
     const s = snapshot([
       freshHome({ links: [{ url: `${ORIGIN}/ldxx/`, text: '领导信箱', area: 'nav' }] }),
@@ -75,7 +92,7 @@ describe('site/dual-publicity-fields', () => {
     const f = await on(dualPublicityFields, 'dualFields');
     expect(f.every((x) => x.severity === 'warning')).toBe(true);
     const missing = f.filter((x) => x.messageId === 'missing').map((x) => `${x.data!.recordType}:${(x.data!.missing as string[]).join(',')}`);
-    expect(missing.sort()).toEqual(['licensing:decision-date', 'penalty:party-name,penalty-basis']);
+    expect(missing.sort()).toEqual(['licensing:decision-date', 'penalty:party-name,penalty-basis', 'penalty:penalty-content']);
     const codes = f.filter((x) => x.messageId === 'invalidCode').map((x) => x.data);
     expect(codes).toEqual(
       expect.arrayContaining([
@@ -90,7 +107,7 @@ describe('site/dual-publicity-fields', () => {
   });
   it('takes the field list from options (merged by id in packs)', async () => {
     const f = await on(dualPublicityFields, 'dualFields', { fields: [{ id: 'penalty-basis', remove: true }, { id: 'party-name' }, { id: 'decision-date' }], checkCreditCode: false });
-    expect(f.map((x) => (x.data!.missing as string[]).join(',')).sort()).toEqual(['decision-date', 'party-name']);
+    expect(f.map((x) => (x.data!.missing as string[]).join(',')).sort()).toEqual(['decision-date', 'party-name', 'penalty-content']);
     const extra = await on(dualPublicityFields, 'clean', { fields: [{ id: 'validity', name: '有效期至', labels: ['有效期至'], types: ['licensing'] }] });
     expect(extra).toEqual([]);
     const penaltyOnly = await on(dualPublicityFields, 'clean', { fields: [{ id: 'facts', name: '违法事实', labels: ['违法事实'], types: ['licensing'] }] });
@@ -109,6 +126,32 @@ describe('site/dual-publicity-fields', () => {
     expect(await runRule(dualPublicityLate as unknown as Rule, auditSnapshot(s), {}, { settings })).toEqual([]);
     const run = await runRules(auditSnapshot(snapshot([freshHome()])), [{ rule: dualPublicityFields as unknown as Rule, setting: { severity: 'warning', options: {} } }], { settings });
     expect(run.outcomes[0].applicable).toBe(false);
+  });
+  it('reads the record table cell by cell: an empty 处罚内容 cell is missing although the page text goes on', async () => {
+    const snap = await fixtureSnapshot('dualFields');
+    const rec = snap.pages.find((p) => p.title?.startsWith('某市某化工有限公司未按规定公开自行监测信息'))!;
+    expect(rec.fields).toMatchObject({ 处罚内容: '', 处罚依据: '《中华人民共和国环境保护法》第六十二条', 处罚决定日期: '2026-11-10' });
+    // In the page text the empty cell is followed by the article's prose, which used to read as its value.
+    expect(rec.mainText).toMatch(/处罚内容 某市某化工有限公司未按规定公开自行监测信息行政处罚决定。根据工作安排/);
+    const f = (await on(dualPublicityFields, 'dualFields')).filter((x) => x.url === rec.url);
+    expect(f.map((x) => x.data!.missing)).toEqual([['penalty-content']]);
+    expect(f[0].message).toBe('行政处罚信息“某市某化工有限公司未按规定公开自行监测信息行政处罚决定”缺少必填项：处罚内容');
+  });
+  it('still reads a snapshot written before table cells were kept (from its text)', async () => {
+    const snap = await fixtureSnapshot('dualFields');
+    const old = JSON.parse(snapshotToJson(snap)) as SiteSnapshot;
+    for (const p of old.pages) {
+      delete p.fields;
+      for (const l of p.lists) {
+        delete l.header;
+        for (const i of l.items) delete i.cells;
+      }
+    }
+    const replayed = snapshotFromJson(JSON.stringify(old));
+    const f = await runRule(dualPublicityFields as unknown as Rule, auditSnapshot(replayed), {}, { settings });
+    const missing = f.filter((x) => x.messageId === 'missing').map((x) => `${x.data!.recordType}:${(x.data!.missing as string[]).join(',')}`);
+    // Without cells the prose after the empty cell is taken for its value: the gap the cells close.
+    expect(missing.sort()).toEqual(['licensing:decision-date', 'penalty:party-name,penalty-basis']);
   });
   it('the record without a decision date does not confuse the 7-working-day check', async () => {
     expect(await on(dualPublicityLate, 'dualFields')).toEqual([]);
