@@ -57,3 +57,19 @@ describe('unified diff for --fix-dry-run', () => {
     expect(unifiedDiff('r.md', before, before)).toBe('');
   });
 });
+
+describe('directory walks', () => {
+  it('skips ignored files found in a directory, never a file named on the command line', async () => {
+    const { expandInputs, globToRegExp } = await import('../src/inputs.js');
+    const root = mkdtempSync(join(tmpdir(), 'gongkai-walk-'));
+    mkdirSync(join(root, 'drafts'));
+    for (const f of ['2023.md', '2024.docx', 'README.md', 'notes.xlsx', 'drafts/2025.md']) writeFileSync(join(root, f), 'x');
+    const rel = (list: string[]) => list.map((p) => p.slice(root.length + 1));
+    expect(rel(expandInputs([root], [], root))).toEqual(['2023.md', '2024.docx', 'README.md', 'drafts/2025.md']);
+    expect(rel(expandInputs([root], ['README.md', 'drafts/**'], root))).toEqual(['2023.md', '2024.docx']);
+    expect(rel(expandInputs([join(root, 'README.md')], ['README.md'], root))).toEqual(['README.md']);
+    expect(globToRegExp('**/*.md').test('a/b/c.md')).toBe(true);
+    expect(globToRegExp('*.md').test('a/b/c.md')).toBe(true);
+    expect(globToRegExp('a/*.md').test('a/b/c.md')).toBe(false);
+  });
+});

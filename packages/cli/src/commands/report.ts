@@ -31,6 +31,7 @@ export interface ReportOptions extends CommonOptions {
   baseline?: string | boolean;
   writeBaseline?: string | boolean;
   maxSize?: string;
+  ignorePattern?: string[];
 }
 
 export async function reportCommand(paths: string[], opts: ReportOptions, io: Io): Promise<number> {
@@ -38,7 +39,7 @@ export async function reportCommand(paths: string[], opts: ReportOptions, io: Io
   const published = checkDate('--published', opts.published);
   const regulation = checkChoice('--regulation', opts.regulation, ['2008', '2019', '2021'] as const) ?? ctx.config.user.regulation;
   const maxMb = checkNumber('--max-size', opts.maxSize);
-  const files = expandInputs(paths);
+  const files = expandInputs(paths, [...(ctx.config.user.ignore ?? []), ...(opts.ignorePattern ?? [])], ctx.cwd);
   if (!files.length) throw new GongkaiError('cli/no-inputs', { zh: t('cli.noInputs', 'zh-CN'), en: t('cli.noInputs', 'en') });
   const baseline = opts.writeBaseline || opts.baseline === false ? undefined : readBaseline(typeof opts.baseline === 'string' ? opts.baseline : undefined, ctx.cwd);
   const timing = process.env.TIMING ? new Map<string, number>() : undefined;

@@ -130,6 +130,7 @@ export const configSchema: JSONSchema = {
     data: { type: 'object' },
     locale: { enum: ['zh', 'zh-CN', 'en'] },
     regulation: { enum: ['2008', '2019', '2021'] },
+    ignore: stringList,
     failOn: { enum: ['error', 'warning', 'info'] },
     maxWarnings: { type: 'integer', minimum: 0 },
     minScore: { type: 'number', minimum: 0, maximum: 100 },

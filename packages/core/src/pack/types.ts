@@ -31,6 +31,8 @@ export interface UserConfig {
   data?: Record<string, unknown>;
   locale?: string;
   regulation?: '2008' | '2019' | '2021';
+  /** Glob patterns of files to skip when `gongkai report` walks a directory. */
+  ignore?: string[];
   failOn?: 'error' | 'warning' | 'info';
   maxWarnings?: number;
   minScore?: number;
