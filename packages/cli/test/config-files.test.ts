@@ -65,7 +65,7 @@ describe('directory walks', () => {
     mkdirSync(join(root, 'drafts'));
     for (const f of ['2023.md', '2024.docx', 'README.md', 'notes.xlsx', 'drafts/2025.md']) writeFileSync(join(root, f), 'x');
     const rel = (list: string[]) => list.map((p) => p.slice(root.length + 1));
-    expect(rel(expandInputs([root], [], root))).toEqual(['2023.md', '2024.docx', 'README.md', 'drafts/2025.md']);
+    expect(rel(expandInputs([root], [], root))).toEqual(['2023.md', '2024.docx', 'drafts/2025.md', 'README.md']);
     expect(rel(expandInputs([root], ['README.md', 'drafts/**'], root))).toEqual(['2023.md', '2024.docx']);
     expect(rel(expandInputs([join(root, 'README.md')], ['README.md'], root))).toEqual(['README.md']);
     expect(globToRegExp('**/*.md').test('a/b/c.md')).toBe(true);
