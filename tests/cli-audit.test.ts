@@ -143,11 +143,16 @@ describe('gongkai audit against the fixture sites', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'out/results.xlsx'));
     expect(wb.worksheets.length).toBe(2);
-    const targets = wb.worksheets[0].getColumn(1).values.map(String);
+    const names = wb.worksheets[0].getColumn(1).values.map(String);
+    const targets = wb.worksheets[0].getColumn(2).values.map(String);
     expect(targets).toContain(clean);
     expect(targets).toContain(stale);
+    expect(names).toContain('示例局');
+    expect(names).toContain('旧站,测试');
     const json = JSON.parse(readFileSync(join(dir, 'out/r.json'), 'utf8'));
     expect(json.results.map((x: { target: string }) => x.target)).toEqual([clean, stale]);
+    expect(json.results.map((x: { name?: string }) => x.name)).toEqual(['示例局', '旧站,测试']);
+    expect(r.stdout).toContain(`示例局 ${clean}`);
 
     const snap = join(dir, 'snap.json');
     const dumped = await audit(stale, ['--dump-snapshot', snap]);

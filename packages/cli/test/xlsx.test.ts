@@ -25,13 +25,13 @@ describe('xlsx', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['站点', '问题']);
 
     const targets = rows(wb.getWorksheet('站点')!);
-    expect(targets[0]).toEqual(['检查对象', '类型', '得分', '结论', '等级', '错误', '警告', '提示', '否决项', '无法检查']);
+    expect(targets[0]).toEqual(['名称', '检查对象', '类型', '得分', '结论', '等级', '错误', '警告', '提示', '否决项', '无法检查']);
     expect(targets).toHaveLength(1 + 6);
-    expect(targets[1]).toEqual(['reports/2024年度政府信息公开工作年度报告.md', '报告', 84, '合格', '良好', 1, 2, 0, '', '']);
-    expect(targets[2].slice(0, 4)).toEqual(['reports/某县2023年报.pdf', '报告', 52.5, '不合格']);
-    expect(targets[3]).toEqual(['https://www.example-county.gov.cn/', '网站', 86, '不合格', '良好', 2, 2, 0, 'site/stale-column', '']);
-    expect(targets[4][0]).toBe('https://www.example-county.gov.cn/zwgk/ndbg/2023年报.docx');
-    expect(targets[6]).toEqual(['reports/损坏的报告.docx', '报告', '无得分', '无法检查', '', 0, 0, 0, '', '文件不是有效的 Word 文档（zip 结构损坏） (load-failed)']);
+    expect(targets[1]).toEqual(['', 'reports/2024年度政府信息公开工作年度报告.md', '报告', 84, '合格', '良好', 1, 2, 0, '', '']);
+    expect(targets[2].slice(0, 5)).toEqual(['', 'reports/某县2023年报.pdf', '报告', 52.5, '不合格']);
+    expect(targets[3]).toEqual(['', 'https://www.example-county.gov.cn/', '网站', 86, '不合格', '良好', 2, 2, 0, 'site/stale-column', '']);
+    expect(targets[4][1]).toBe('https://www.example-county.gov.cn/zwgk/ndbg/2023年报.docx');
+    expect(targets[6]).toEqual(['', 'reports/损坏的报告.docx', '报告', '无得分', '无法检查', '', 0, 0, 0, '', '文件不是有效的 Word 文档（zip 结构损坏） (load-failed)']);
 
     const findings = rows(wb.getWorksheet('问题')!);
     expect(findings[0]).toEqual(['检查对象', '规则', '级别', '说明', '位置', '网址', '数据']);

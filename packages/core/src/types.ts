@@ -215,6 +215,8 @@ export interface ScoreResult {
 
 export interface TargetResult {
   target: string;
+  /** A human name for the target: the agency named in a `--sites` list. */
+  name?: string;
   kind: SubjectKind;
   score: number | null;
   passed: boolean;

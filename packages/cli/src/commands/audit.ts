@@ -155,6 +155,7 @@ export async function auditCommand(urls: string[], opts: AuditOptions, io: Io): 
               result = failedTarget(site.url, 'site', isGongkaiError(e) ? e.code : 'audit/failed', errorLine(e, ctx.locale));
             }
           }
+          if (site.name) result.name = site.name;
           results[index] = result;
           progress?.done(index);
           // Results stream: each finished site goes to the terminal at once and the file outputs are rewritten, so

@@ -46,6 +46,7 @@ export async function formatXlsx(result: RunResult, ctx: FormatContext): Promise
     wb,
     L('fmt.xlsx.targets'),
     [
+      { key: 'name', label: L('fmt.col.name'), width: 24 },
       { key: 'target', label: L('fmt.col.target'), width: 48 },
       { key: 'kind', label: L('fmt.col.kind'), width: 8 },
       { key: 'score', label: L('fmt.col.score'), width: 8 },
@@ -60,6 +61,7 @@ export async function formatXlsx(result: RunResult, ctx: FormatContext): Promise
     flat.map(({ result: r }) => {
       const c = countSeverities(r.findings);
       return {
+        name: r.name ?? '',
         target: displayTarget(r.target, ctx.cwd),
         kind: L(`fmt.kind.${r.kind}`),
         score: r.score ?? formatScore(null, locale),

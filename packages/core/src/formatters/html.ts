@@ -6,6 +6,7 @@ import {
   categoryLabel,
   countSeverities,
   displayTarget,
+  targetLabel,
   docsLink,
   flattenTargets,
   formatLocation,
@@ -123,7 +124,7 @@ function overview(flat: FlatTarget[], ctx: FormatContext): string {
   ].join('');
   const rows = flat.map(({ result: r, parent }, i) => {
     const c = countSeverities(r.findings);
-    const name = displayTarget(r.target, ctx.cwd);
+    const name = targetLabel(r, ctx.cwd);
     const label = parent ? `↳ ${name}` : name;
     return [
       `<tr data-testid="overview-row">`,
@@ -236,8 +237,9 @@ function findingsTable(r: TargetResult, ctx: FormatContext): string {
 function targetSection(ft: FlatTarget, index: number, ctx: FormatContext): string {
   const { result: r, parent } = ft;
   const { locale } = ctx;
-  const name = displayTarget(r.target, ctx.cwd);
-  const heading = isWeb(r.target) ? link(name, r.target) : escapeHtml(name);
+  const shown = displayTarget(r.target, ctx.cwd);
+  const linked = isWeb(r.target) ? link(shown, r.target) : escapeHtml(shown);
+  const heading = r.name ? `${escapeHtml(r.name)} ${linked}` : linked;
   const parts = [
     `<section class="target${parent ? ' attachment' : ''}" id="t-${index}" data-testid="target" data-target="${escapeHtml(r.target)}">`,
     `<h2>${heading} <span class="muted">${escapeHtml(t(`fmt.kind.${r.kind}`, locale))}</span></h2>`,

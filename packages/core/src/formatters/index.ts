@@ -21,6 +21,7 @@ export {
   formatLocation,
   formatScore,
   displayTarget,
+  targetLabel,
   categoryLabel,
   passedLabel,
   severityLabel,

@@ -90,7 +90,9 @@ function scoringJson(s: ScoreResult): Json {
 }
 
 export function targetJson(r: TargetResult, cwd?: string): { [key: string]: Json } {
-  const o: { [key: string]: Json } = { target: displayTarget(r.target, cwd), kind: r.kind, score: r.score, passed: r.passed };
+  const o: { [key: string]: Json } = { target: displayTarget(r.target, cwd) };
+  put(o, 'name', r.name);
+  Object.assign(o, { kind: r.kind, score: r.score, passed: r.passed });
   put(o, 'grade', r.grade);
   put(o, 'categories', r.categories?.map(categoryJson));
   put(o, 'scoring', r.scoring ? scoringJson(r.scoring) : undefined);
@@ -245,6 +247,7 @@ function readTarget(v: unknown, where: string): TargetResult {
     findings: [],
   };
   assign(r, 'grade', optString(v, 'grade', where));
+  assign(r, 'name', optString(v, 'name', where));
   if (v.categories !== undefined) r.categories = readCategories(v.categories, `${where}.categories`);
   if (v.scoring !== undefined) r.scoring = readScoring(v.scoring, `${where}.scoring`);
   if (v.error !== undefined) {

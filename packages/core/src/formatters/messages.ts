@@ -21,6 +21,7 @@ registerMessages({
     en: '{total} targets checked: {passed} passed, {failed} failed, {errored} could not be checked',
   },
   'fmt.col.target': { zh: '检查对象', en: 'target' },
+  'fmt.col.name': { zh: '名称', en: 'name' },
   'fmt.col.kind': { zh: '类型', en: 'kind' },
   'fmt.col.score': { zh: '得分', en: 'score' },
   'fmt.col.result': { zh: '结论', en: 'result' },

@@ -67,6 +67,12 @@ export function isUrl(target: string): boolean {
  * A file target relative to `cwd` when it lies inside it. String-based on purpose: core does no I/O and must not
  * depend on the platform's path module to print a path.
  */
+/** The target as shown in tables: the agency's name before the URL or path when the run knows it. */
+export function targetLabel(r: { target: string; name?: string }, cwd?: string): string {
+  const shown = displayTarget(r.target, cwd);
+  return r.name ? `${r.name} ${shown}` : shown;
+}
+
 export function displayTarget(target: string, cwd?: string): string {
   if (!cwd || isUrl(target)) return target;
   const norm = (p: string) => p.replace(/\\/g, '/');

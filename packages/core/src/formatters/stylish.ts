@@ -6,6 +6,7 @@ import {
   activeFindings,
   countSeverities,
   displayTarget,
+  targetLabel,
   flattenTargets,
   formatLocation,
   formatScore,
@@ -109,7 +110,7 @@ function siteSummaryTable(sites: TargetResult[], ctx: FormatContext, paint: Pain
     const top = topRules(s.findings, 3)
       .map((r) => `${r.ruleId}×${r.count}`)
       .join(sep);
-    rows.push([s.target, formatScore(s.score, locale), passedLabel(s, locale), s.error ? s.error.code : top || '—']);
+    rows.push([targetLabel(s), formatScore(s.score, locale), passedLabel(s, locale), s.error ? s.error.code : top || '—']);
   }
   return table(rows, (line) => paint('1', line));
 }
@@ -119,7 +120,7 @@ export function stylishTargets(results: TargetResult[], ctx: FormatContext): str
   const paint = painter(ctx.color);
   const out: string[] = [];
   for (const { result: r, parent } of flattenTargets(results)) {
-    const name = displayTarget(r.target, ctx.cwd);
+    const name = targetLabel(r, ctx.cwd);
     const header = parent
       ? `↳ ${name} ${t('fmt.attachmentOf', ctx.locale, { parent: displayTarget(parent.target, ctx.cwd) })}`
       : name;
