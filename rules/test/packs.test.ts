@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { packSchema, configSchema } from '@gongkai/core';
-// @ts-expect-error plain JS module with a .d.ts next to it
 import { loadBuiltinPacks } from '../index.js';
 import { builtinRegistry, builtinPacks } from '../../packages/cli/src/setup.js';
 

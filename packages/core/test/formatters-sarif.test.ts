@@ -1,16 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import AjvModule from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { FormatContext } from '../src/formatters/index.js';
 import { artifactUri, sarif } from '../src/formatters/index.js';
 import { CWD, EXPECTED, RULES, sampleRun } from './fixtures/formatters/sample-run.js';
 
 const schema = JSON.parse(readFileSync(new URL('./fixtures/formatters/sarif-schema-2.1.0.json', import.meta.url), 'utf8'));
+// Both are CommonJS; under NodeNext their default export is the module object.
+const Ajv = ((AjvModule as unknown as { default?: unknown }).default ?? AjvModule) as typeof AjvModule.default;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as typeof addFormatsModule.default;
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
 const validate = ajv.compile(schema);
 
-const ctx = { locale: 'zh-CN' as const, color: false, rules: RULES, cwd: CWD };
+const ctx: FormatContext = { locale: 'zh-CN', color: false, rules: RULES, cwd: CWD };
 
 function log(run = sampleRun(), c = ctx) {
   return JSON.parse(sarif(run, c));
