@@ -60,6 +60,18 @@ describe('gongkai report: golden output', () => {
     }
   });
 
+  it('the same planted errors come out of the article-page and PDF versions', async () => {
+    const ids = async (name: string) =>
+      (await reportJson([fx(name), '--published', '2025-01-20', '--level', 'department'])).json.results[0].findings
+        .filter((f: JsonFinding) => f.severity !== 'info')
+        .map((f: JsonFinding) => f.ruleId)
+        .sort();
+    const md = await ids('report-2024-errors.md');
+    expect(md.length).toBeGreaterThan(8);
+    expect(await ids('report-2024-errors.html')).toEqual(md);
+    expect(await ids('report-2024-errors.pdf')).toEqual(md);
+  });
+
   it('reads the publication date from an article page and checks timeliness', async () => {
     const r = await reportJson([fx('report-2024-clean.html'), '--level', 'department']);
     expect(r.code).toBe(0);
