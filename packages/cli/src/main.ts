@@ -14,7 +14,7 @@ const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 function commonOptions(cmd: Command, zh: boolean): Command {
   return cmd
-    .option('-f, --format <name[:file]>', zh ? '输出格式 stylish|json|sarif|junit|html|xlsx，可重复；":文件" 写入文件' : 'output format stylish|json|sarif|junit|html|xlsx, repeatable; ":file" writes to a file', collect)
+    .option('-f, --format <name[:file]>', zh ? '输出格式 stylish|json|sarif|junit|html|github|xlsx，可重复；":文件" 写入文件' : 'output format stylish|json|sarif|junit|html|github|xlsx, repeatable; ":file" writes to a file', collect)
     .option('-c, --config <file>', zh ? '配置文件（默认向上查找 gongkai.config.yaml）' : 'config file (default: search upward for gongkai.config.yaml)')
     .option('--locale <locale>', zh ? '消息语言 zh|en' : 'message language zh|en')
     .option('--as-of <date>', zh ? '检查日期 YYYY-MM-DD（默认今天，北京时间）' : 'check date YYYY-MM-DD (default: today in Asia/Shanghai)')

@@ -12,4 +12,4 @@ export interface FormatContext {
 
 export type Formatter = (result: RunResult, ctx: FormatContext) => string;
 
-export type FormatterName = 'stylish' | 'json' | 'sarif' | 'junit' | 'html';
+export type FormatterName = 'stylish' | 'json' | 'sarif' | 'junit' | 'html' | 'github';

@@ -4,6 +4,7 @@ import { json } from './json.js';
 import { sarif } from './sarif.js';
 import { junit } from './junit.js';
 import { html } from './html.js';
+import { github } from './github.js';
 import './messages.js';
 
 export type { FormatContext, Formatter, FormatterName } from './context.js';
@@ -12,6 +13,7 @@ export { json, parseJsonResult, toJsonValue } from './json.js';
 export { sarif, SARIF_SCHEMA_URI, artifactUri } from './sarif.js';
 export { junit } from './junit.js';
 export { html, escapeHtml } from './html.js';
+export { github } from './github.js';
 export { escapeXml } from './xml.js';
 export { displayWidth, padEndDisplay, padStartDisplay, stripAnsi } from './text-width.js';
 export {
@@ -29,7 +31,7 @@ export {
   type FlatTarget,
 } from './shared.js';
 
-export const formatters: Record<FormatterName, Formatter> = { stylish, json, sarif, junit, html };
+export const formatters: Record<FormatterName, Formatter> = { stylish, json, sarif, junit, html, github };
 
 export const FORMATTER_NAMES = Object.keys(formatters) as FormatterName[];
 
