@@ -24,7 +24,7 @@ describe('stylish', () => {
     expect(getFormatter('stylish')).toBe(stylish);
     expect(getFormatter('toString')).toBeUndefined();
     expect(getFormatter('nope')).toBeUndefined();
-    expect(Object.keys(formatters).sort()).toEqual(['html', 'json', 'junit', 'sarif', 'stylish']);
+    expect(Object.keys(formatters).sort()).toEqual(['github', 'html', 'json', 'junit', 'sarif', 'stylish']);
   });
 
   it('groups findings under each target, relative to cwd, with a score line', () => {
