@@ -179,6 +179,29 @@ describe('gongkai report: outputs, fixes and baselines', () => {
     expect(JSON.parse(again.stdout).results[0].findings.filter((f: JsonFinding) => f.ruleId === 'report/heading-sequence')).toEqual([]);
   });
 
+  it('--cache reuses results of unchanged files and rechecks changed ones', async () => {
+    const dir = tempDir();
+    copyFileSync(fx('report-2024-errors.md'), join(dir, 'a.md'));
+    copyFileSync(fx('report-2024-clean.md'), join(dir, 'b.md'));
+    const args = ['report', 'a.md', 'b.md', '--cache', '--format', 'json', '--published', '2025-01-20'];
+    const first = await runCli(args, { cwd: dir });
+    const cacheFile = join(dir, '.gongkaicache');
+    expect(existsSync(cacheFile)).toBe(true);
+    // Mark the cached result of a.md so that reuse is visible.
+    const cache = JSON.parse(readFileSync(cacheFile, 'utf8'));
+    const key = Object.keys(cache.entries).find((k) => k.endsWith('a.md'))!;
+    cache.entries[key].result.score = 42;
+    writeFileSync(cacheFile, JSON.stringify(cache));
+    const second = JSON.parse((await runCli(args, { cwd: dir })).stdout).results;
+    expect(second[0].score).toBe(42);
+    expect(second[1].score).toBe(JSON.parse(first.stdout).results[1].score);
+    writeFileSync(join(dir, 'a.md'), readFileSync(join(dir, 'a.md'), 'utf8') + '\n');
+    expect(JSON.parse((await runCli(args, { cwd: dir })).stdout).results[0].score).toBe(JSON.parse(first.stdout).results[0].score);
+    // Other settings, other key: the cache is not used.
+    const en = JSON.parse((await runCli([...args, '--locale', 'en'], { cwd: dir })).stdout).results;
+    expect(en[0].findings[0].message).toMatch(/[a-z]{3}/);
+  });
+
   it('a baseline accepts today\'s findings so only new ones fail', async () => {
     const dir = tempDir();
     copyFileSync(fx('report-2024-errors.md'), join(dir, 'r.md'));

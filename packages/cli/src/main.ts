@@ -49,6 +49,8 @@ export function buildProgram(io: Io, codes: { value: number }): Command {
     .option('--no-baseline', zh ? '忽略基线文件' : 'ignore the baseline file')
     .option('--write-baseline [file]', zh ? '把现有问题写入基线文件' : 'accept current findings into a baseline file')
     .option('--max-size <MB>', zh ? '文件大小上限（MB，默认 50）' : 'file size limit in MB (default 50)')
+    .option('--cache', zh ? '缓存结果：未改动的文件不再重新检查' : 'cache results: unchanged files are not checked again')
+    .option('--cache-location <file>', zh ? '缓存文件（默认 .gongkaicache）' : 'cache file (default .gongkaicache)')
     .option('--ignore-pattern <glob>', zh ? '遍历目录时跳过匹配的文件，可重复（如 "**/README.md"）' : 'skip matching files when walking directories, repeatable (e.g. "**/README.md")', collect)
     .action(async (paths: string[], opts) => {
       codes.value = await reportCommand(paths, opts, io);

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import {
   applyFixes,
   checkSubject,
@@ -11,7 +11,9 @@ import {
   type RunResult,
   type TargetResult,
 } from '@gongkai/core';
-import { agencyKey, carryFacts, loadReportFile, reportSubject, type CarryFacts, type ReportDocument } from '@gongkai/report';
+import { agencyKey, carryFacts, loadReport, loadReportFile, reportSubject, type CarryFacts, type ReportDocument } from '@gongkai/report';
+import { resolve } from 'node:path';
+import { ResultCache, hashOf } from '../cache.js';
 import { makeContext, relativeTarget, type CommonOptions } from '../run-context.js';
 import { checkChoice, checkDate, checkNumber } from '../options.js';
 import { expandInputs } from '../inputs.js';
@@ -32,6 +34,8 @@ export interface ReportOptions extends CommonOptions {
   writeBaseline?: string | boolean;
   maxSize?: string;
   ignorePattern?: string[];
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 export async function reportCommand(paths: string[], opts: ReportOptions, io: Io): Promise<number> {
@@ -48,6 +52,16 @@ export async function reportCommand(paths: string[], opts: ReportOptions, io: Io
   // Carry facts of the reports checked so far, by agency and year, for report/carry-over.
   const carries = new Map<string, CarryFacts>();
   const byYear = (f: CarryFacts, year: number) => carries.get(`${agencyKey(f.agency)}|${year}`);
+
+  const settingsKey = { asOf: ctx.asOf, published, regulation, level: ctx.level, draft: opts.draft === true, asOfExplicit: opts.asOf !== undefined };
+  // Fixing rewrites the files, so a run with --fix neither reads nor writes the cache.
+  const cache =
+    opts.cache && !opts.fix && !opts.fixDryRun
+      ? new ResultCache(
+          resolve(ctx.cwd, opts.cacheLocation ?? '.gongkaicache'),
+          hashOf(JSON.stringify({ version: VERSION, locale: ctx.locale, settingsKey, packs: ctx.config.resolved.packs, user: ctx.config.user, baseline: baseline ?? null })),
+        )
+      : undefined;
 
   const checkFile = async (file: string, doc: ReportDocument, target: string) => {
     const facts = carryFacts(doc);
@@ -81,8 +95,22 @@ export async function reportCommand(paths: string[], opts: ReportOptions, io: Io
   for (const file of files) {
     const target = relativeTarget(file, ctx.cwd);
     try {
-      const doc = await loadReportFile(file, loadOpts);
+      const bytes = cache ? readBytes(file) : undefined;
+      const hash = bytes ? hashOf(bytes) : undefined;
+      const hit = hash ? cache!.get(file, hash) : undefined;
+      const hitFacts = hit?.facts as CarryFacts | undefined;
+      if (hit && hit.previous === JSON.stringify(hitFacts ? (byYear(hitFacts, hitFacts.year - 1) ?? null) : null)) {
+        if (hitFacts) carries.set(`${agencyKey(hitFacts.agency)}|${hitFacts.year}`, hitFacts);
+        cache!.set(file, hit);
+        results.push(hit.result);
+        continue;
+      }
+      const doc = bytes ? await loadReport(bytes, file, loadOpts) : await loadReportFile(file, loadOpts);
       const { result, facts } = await checkFile(file, doc, target);
+      if (cache && hash) {
+        const previous = facts ? (byYear(facts, facts.year - 1) ?? null) : null;
+        cache.set(file, { hash, previous: JSON.stringify(previous), ...(facts ? { facts } : {}), result });
+      }
       if (facts) {
         carries.set(`${agencyKey(facts.agency)}|${facts.year}`, facts);
         if (!byYear(facts, facts.year - 1)) recheck.push({ index: results.length, file, target, facts });
@@ -100,11 +128,17 @@ export async function reportCommand(paths: string[], opts: ReportOptions, io: Io
   for (const r of recheck) {
     if (!byYear(r.facts, r.facts.year - 1) || (opts.fix && !opts.fixDryRun)) continue;
     try {
-      results[r.index] = (await checkFile(r.file, await loadReportFile(r.file, loadOpts), r.target)).result;
+      const result = (await checkFile(r.file, await loadReportFile(r.file, loadOpts), r.target)).result;
+      results[r.index] = result;
+      if (cache) {
+        const bytes = readBytes(r.file);
+        if (bytes) cache.set(r.file, { hash: hashOf(bytes), previous: JSON.stringify(byYear(r.facts, r.facts.year - 1) ?? null), facts: r.facts, result });
+      }
     } catch {
       // It loaded a moment ago; if it cannot now, the first result stands.
     }
   }
+  cache?.save();
 
   const run: RunResult = { tool: { name: 'gongkai', version: VERSION }, results };
   if (opts.writeBaseline) {
@@ -151,3 +185,12 @@ function withoutPath(message: string, file: string, target: string): string {
   return message;
 }
 
+
+/** The file's bytes for hashing, or undefined when it cannot be read (the loader then reports why). */
+function readBytes(file: string): Uint8Array | undefined {
+  try {
+    return statSync(file).isFile() ? readFileSync(file) : undefined;
+  } catch {
+    return undefined;
+  }
+}
