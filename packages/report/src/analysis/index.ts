@@ -46,4 +46,5 @@ export { findBreakdowns, type Breakdown, type Share } from './breakdowns.js';
 export { scanQuantities, interval, approxStep, type Quantity } from './numbers.js';
 export { scanYears, type YearMention } from './years.js';
 export { workdaysBetween, isWorkday } from './workdays.js';
-export { carryFacts, agencyKey, type CarryFacts } from './carry.js';
+export { carryFacts, agencyKey, sectionText, type CarryFacts } from './carry.js';
+export { repeatedShare } from './similarity.js';

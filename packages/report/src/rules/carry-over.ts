@@ -34,8 +34,8 @@ export const carryOver: Rule<ReportDocument, Record<string, never>> = {
     if (!requireAnnualReport(doc, context)) return;
     const previous = context.settings.previousReport as CarryFacts | undefined;
     const table = recogniseTables(doc).requests;
-    if (!previous || !table) {
-      context.notApplicable(previous ? 'no requests table' : 'last year\'s report is not part of this run');
+    if (!previous || !table || Object.keys(previous.carryForward).length === 0) {
+      context.notApplicable(previous ? 'no requests table in one of the two reports' : 'last year\'s report is not part of this run');
       return;
     }
     for (const [col, expected] of Object.entries(previous.carryForward)) {

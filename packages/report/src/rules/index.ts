@@ -16,6 +16,7 @@ import { governmentItems } from './government-items.js';
 import { feeStatement } from './fee-statement.js';
 import { proseTableMismatch } from './prose-table-mismatch.js';
 import { carryOver } from './carry-over.js';
+import { repeatedProblems } from './repeated-problems.js';
 
 export {
   documentType,
@@ -35,6 +36,7 @@ export {
   feeStatement,
   proseTableMismatch,
   carryOver,
+  repeatedProblems,
 };
 
 export const reportRules: Rule[] = [
@@ -55,6 +57,7 @@ export const reportRules: Rule[] = [
   feeStatement,
   proseTableMismatch,
   carryOver,
+  repeatedProblems,
 ] as unknown as Rule[];
 
 // Labels for this package's scoring categories, shown by the formatters.
