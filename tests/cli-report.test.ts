@@ -118,6 +118,10 @@ describe('gongkai report: across years', () => {
     expect(found.map((f) => f.data?.column)).toEqual(['natural', 'business']);
     expect(found[0]).toMatchObject({ severity: 'error', line: 58 });
     expect(found[0].message).toContain('2023年度报告');
+    // Last year's text was this year's with the years changed: section 五 is a copy.
+    const copied = bad.json.results.find((r: { target: string }) => r.target === '2024.md').findings.filter((f: JsonFinding) => f.ruleId === 'report/repeated-problems');
+    expect(copied).toHaveLength(1);
+    expect(copied[0].severity).toBe('warning');
     const alone = await reportJson(['2024.md', '--published', '2025-01-20', '--level', 'department'], dir);
     expect(alone.json.results[0].scoring.rules.find((r: { ruleId: string }) => r.ruleId === 'report/carry-over').applicable).toBe(false);
   });
