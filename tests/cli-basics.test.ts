@@ -57,6 +57,18 @@ describe('gongkai basics', () => {
     expect(r.stderr).toContain('my-pack.yaml: rules.report/requried-section: 未知的规则，是否应为 "report/required-section"？');
   });
 
+  it('checks pack data when it loads: a bad regular expression, a typo in a column', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'gongkai.config.yaml'), 'extends: [report]\ndata:\n  sections:\n    - id: requests\n      evidence: ["(未收到"]\n');
+    const a = await runCli(['print-config', '--locale', 'en'], { cwd: dir });
+    expect(a.code).toBe(2);
+    expect(a.stderr.trim()).toBe('gongkai: gongkai.config.yaml: data.sections[0].evidence[0]: is not a valid regular expression, got "(未收到"');
+    writeFileSync(join(dir, 'gongkai.config.yaml'), 'extends: [site]\ndata:\n  columns:\n    - id: news\n      freshnes: 1w\n');
+    const b = await runCli(['print-config'], { cwd: dir });
+    expect(b.code).toBe(2);
+    expect(b.stderr.trim()).toBe('gongkai: gongkai.config.yaml: data.columns[0].freshnes: 未知的键 "freshnes"，是否应为 "freshness"？');
+  });
+
   it('reports YAML syntax errors with the line', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, '.gongkairc.yaml'), 'rules:\n  report/placeholder: [error\n');

@@ -1,11 +1,13 @@
 import { PackSet, RuleRegistry, resolveConfig, validateConfig, type ResolvedConfig, type UserConfig } from '@gongkai/core';
-import { reportRules } from '@gongkai/report';
-import { siteRules } from '@gongkai/crawler';
+import { reportDataSchemas, reportRules } from '@gongkai/report';
+import { siteDataSchemas, siteRules } from '@gongkai/crawler';
 import { loadBuiltinPacks } from '@gongkai/rules';
 import { displayPath, filePackLoader, findConfigFile, readDataFile } from './config-files.js';
 
 export function builtinRegistry(): RuleRegistry {
-  return new RuleRegistry([...reportRules, ...siteRules] as never[]);
+  const registry = new RuleRegistry([...reportRules, ...siteRules] as never[]);
+  for (const [key, schema] of Object.entries({ ...reportDataSchemas, ...siteDataSchemas })) registry.addDataSchema(key, schema);
+  return registry;
 }
 
 export function builtinPacks(registry: RuleRegistry): PackSet {

@@ -78,10 +78,20 @@ function checkRules(
   }
 }
 
+function checkData(data: Record<string, unknown> | undefined, file: string, registry: RuleRegistry): void {
+  for (const [key, value] of Object.entries(data ?? {})) {
+    const schema = registry.dataSchema(key);
+    if (!schema) continue;
+    const issue = validateAgainst(partialSchema(schema), value, `data.${key}`);
+    if (issue) throw configError(file, issue);
+  }
+}
+
 export function validatePack(raw: unknown, file: string, registry: RuleRegistry): PackDefinition {
   const issue = validateAgainst(packSchema, raw);
   if (issue) throw configError(file, issue);
   const pack = { ...(raw as Omit<PackDefinition, 'file'>), file } as PackDefinition;
+  checkData(pack.data, file, registry);
   checkRules(pack.rules, file, registry);
   checkScoringRules(pack.scoring, file, registry);
   return pack;
@@ -91,6 +101,7 @@ export function validateConfig(raw: unknown, file: string, registry: RuleRegistr
   const issue = validateAgainst(configSchema, raw ?? {});
   if (issue) throw configError(file, issue);
   const cfg = { ...((raw ?? {}) as Omit<UserConfig, 'file'>), file } as UserConfig;
+  checkData(cfg.data, file, registry);
   checkRules(cfg.rules, file, registry);
   checkScoringRules(cfg.scoring, file, registry);
   return cfg;

@@ -15,6 +15,18 @@ function ajv() {
   if (!shared) {
     shared = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
     ajvErrors(shared);
+    // Packs carry regular expressions as strings; one that does not compile is a config error, not a rule crash.
+    shared.addFormat('regex', {
+      type: 'string',
+      validate: (s: string) => {
+        try {
+          new RegExp(s);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+    });
   }
   return shared;
 }
@@ -67,6 +79,10 @@ const keywordText: Record<string, (p: Record<string, unknown>) => LocalizedText>
   minItems: (p) => ({ zh: `至少需要 ${p.limit} 项`, en: `must have at least ${p.limit} items` }),
   maxItems: (p) => ({ zh: `最多 ${p.limit} 项`, en: `must have at most ${p.limit} items` }),
   minLength: (p) => ({ zh: `长度应不少于 ${p.limit}`, en: `must be at least ${p.limit} characters` }),
+  format: (p) =>
+    p.format === 'regex'
+      ? { zh: '不是有效的正则表达式', en: 'is not a valid regular expression' }
+      : { zh: `格式应为 ${p.format}`, en: `must be a ${p.format}` },
 };
 
 /** Chinese renderings of the English `errorMessage` texts used in schemas; rule packages may add their own. */

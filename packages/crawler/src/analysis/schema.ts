@@ -19,3 +19,12 @@ export const columnSpecSchema = {
   },
   additionalProperties: false,
 } as const;
+
+/** Schemas of the pack `data` keys the site analysis reads, registered with the engine for load-time checks. */
+export const siteDataSchemas: Record<string, Record<string, unknown>> = {
+  columns: { type: 'array', items: columnSpecSchema },
+  windows: {
+    type: 'object',
+    additionalProperties: { type: 'string', pattern: '^[0-9]+[dwmy]$', errorMessage: 'must be a duration such as 2w, 6m, 1y or 30d' },
+  },
+};

@@ -48,3 +48,4 @@ export { scanYears, type YearMention } from './years.js';
 export { workdaysBetween, isWorkday } from './workdays.js';
 export { carryFacts, agencyKey, sectionText, type CarryFacts } from './carry.js';
 export { repeatedShare } from './similarity.js';
+export { reportDataSchemas } from './data-schema.js';
