@@ -1,0 +1,19 @@
+/** One export per report rule; `reportRules` in index.ts is built from this module, so the list exists once. */
+export { documentType } from './document-type.js';
+export { requiredSection } from './required-section.js';
+export { sectionOrder } from './section-order.js';
+export { headingSequence } from './heading-sequence.js';
+export { emptySection } from './empty-section.js';
+export { reportYear } from './report-year.js';
+export { timeliness } from './timeliness.js';
+export { tableMissing } from './table-missing.js';
+export { tableFormat } from './table-format.js';
+export { tableArithmetic } from './table-arithmetic.js';
+export { sumMismatch } from './sum-mismatch.js';
+export { percentMismatch } from './percent-mismatch.js';
+export { placeholder } from './placeholder.js';
+export { governmentItems } from './government-items.js';
+export { feeStatement } from './fee-statement.js';
+export { proseTableMismatch } from './prose-table-mismatch.js';
+export { carryOver } from './carry-over.js';
+export { repeatedProblems } from './repeated-problems.js';
