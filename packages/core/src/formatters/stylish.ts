@@ -139,11 +139,13 @@ export function stylishSummary(result: RunResult, ctx: FormatContext): string {
   const top = result.results;
   const sites = top.filter((r) => r.kind === 'site');
   if (sites.length > 1) out.push(...siteSummaryTable(sites, ctx, paint), '');
-  out.push(summaryLine(counts, locale, paint));
-  if (top.length > 1) {
-    const errored = top.filter((r) => r.error).length;
+  const errored = top.some((r) => r.error);
+  // "No problems" would be false comfort when a target could not be checked at all.
+  if (!errored || counts.error + counts.warning + counts.info > 0) out.push(summaryLine(counts, locale, paint));
+  if (top.length > 1 || errored) {
+    const failedToCheck = top.filter((r) => r.error).length;
     const passed = top.filter((r) => !r.error && r.passed).length;
-    out.push(t('fmt.targetsSummary', locale, { total: top.length, passed, failed: top.length - passed - errored, errored }));
+    out.push(t('fmt.targetsSummary', locale, { total: top.length, passed, failed: top.length - passed - failedToCheck, errored: failedToCheck }));
   }
   return out.join('\n') + '\n';
 }
