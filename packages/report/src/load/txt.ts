@@ -5,6 +5,8 @@
 import type { RawBlock, RawCell, RawDocument, RawTableBlock, RawTextBlock } from '../model/raw.js';
 import type { LoadNote } from '../model/types.js';
 import { isSpace } from '../text/normalize.js';
+import { readExportHeader } from './export-header.js';
+import { trimFurniture } from './furniture.js';
 
 /** Whole lines that are page furniture copied along with the article, never report text. */
 const DEBRIS = new Set([
@@ -14,13 +16,13 @@ const DEBRIS = new Set([
 ]);
 
 
-export function segmentLines(text: string): { blocks: RawTextBlock[]; stripped: number } {
+export function segmentLines(text: string, from = 0): { blocks: RawTextBlock[]; stripped: number } {
   const blocks: RawTextBlock[] = [];
   const n = text.length;
   const paged = text.includes('\f');
   let page = 1;
   let stripped = 0;
-  let i = 0;
+  let i = from;
   // Next CR / form feed, searched again only once passed, so the scan stays linear.
   let nextCr = text.indexOf('\r');
   let nextFf = paged ? text.indexOf('\f') : -1;
@@ -47,6 +49,7 @@ export function segmentLines(text: string): { blocks: RawTextBlock[]; stripped: 
     let e = end;
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e > s) [s, e] = trimFurniture(text, s, e);
     if (e > s) {
       const line = text.slice(s, e);
       if (DEBRIS.has(line)) stripped++;
@@ -114,7 +117,15 @@ export function groupTabTables(text: string, blocks: RawTextBlock[]): RawBlock[]
 }
 
 export function loadTxt(text: string, encoding: string, notes: LoadNote[] = []): RawDocument {
-  const { blocks } = segmentLines(text);
+  // A crawler/archive export starts with the page's metadata lines; they are read as metadata, not as text.
+  const header = readExportHeader(text);
+  const { blocks } = segmentLines(text, header?.bodyStart ?? 0);
   const grouped = text.includes('\t') ? groupTabTables(text, blocks) : blocks;
-  return { format: 'txt', encoding, source: text, blocks: grouped, meta: {}, notes, directives: [] };
+  const raw: RawDocument = { format: 'txt', encoding, source: text, blocks: grouped, meta: header?.meta ?? {}, notes, directives: [] };
+  if (header) {
+    raw.metaSpans = header.spans;
+    const title = header.meta['标题'] ?? header.meta['title'] ?? header.meta['Title'];
+    if (title) raw.title = title;
+  }
+  return raw;
 }

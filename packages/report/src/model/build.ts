@@ -25,12 +25,22 @@ import { findPeriod, looksLikeTitle, openingYear, parseMetaLine, readTitle } fro
 import { normalizeWidth } from '../text/normalize.js';
 import { findDates, firstIsoDate, type FoundDate } from '../text/dates.js';
 import { parseCellNumber } from '../text/numbers.js';
+import { expandCollapsed } from './collapsed.js';
+import { DEFAULT_SECTION_DEFS } from '../analysis/sections.js';
 
 export interface BuildOptions {
   target: string;
   level?: AgencyLevel;
   /** Longest heading text (after the marker) still read as a heading; default 40. */
   maxHeadingLength?: number;
+  /** Statutory part names (section titles and aliases) used to find headings in collapsed text. */
+  partNames?: readonly string[];
+}
+
+let defaultPartNames: string[] | undefined;
+function partNamesDefault(): string[] {
+  defaultPartNames ??= DEFAULT_SECTION_DEFS.flatMap((d) => [d.title?.zh ?? '', ...d.aliases]).filter((n) => n.length >= 2);
+  return defaultPartNames;
 }
 
 /** Where a sentence ends inside a block: the end of an inline heading. */
@@ -60,7 +70,7 @@ interface Classified {
 
 function classify(ctx: Ctx, b: RawTextBlock, norm: string, maxLen: number): Classified | null {
   const num: NumberingMatch | null = matchNumbering(norm, b.text);
-  if (!num && b.markupLevel === undefined) return null;
+  if (!num && b.markupLevel === undefined && !b.runIn) return null;
   const at = offsetMapper(ctx, b);
   const bodyStart = num ? num.end : 0;
   const body = norm.slice(bodyStart);
@@ -70,7 +80,7 @@ function classify(ctx: Ctx, b: RawTextBlock, norm: string, maxLen: number): Clas
   if (b.markupLevel !== undefined && !num && body.length > 1.5 * maxLen && /[。!?]/.test(body)) {
     return null; // a whole paragraph inside <h3>/## (CMS misuse), not a heading
   }
-  if (b.markupLevel === undefined) {
+  if (b.markupLevel === undefined && !b.runIn) {
     const k = body.search(INLINE_END);
     if (k < 0) {
       if (body.trim().length > maxLen) return null;
@@ -120,8 +130,9 @@ interface LevelEntry {
 class LevelAssigner {
   private stack: LevelEntry[] = [];
 
-  assign(h: Heading): number {
-    const key = h.numbering ? h.numbering.style : `markup:${h.markupLevel ?? 0}`;
+  assign(h: Heading, runIn = false): number {
+    // A run-in part name stands where a 一、 heading stood before the text was collapsed.
+    const key = h.numbering ? h.numbering.style : runIn ? 'chinese' : `markup:${h.markupLevel ?? 0}`;
     const idx = this.stack.findIndex((e) => e.key === key);
     if (idx >= 0) {
       this.stack.length = idx + 1;
@@ -220,6 +231,11 @@ export function buildDocument(raw: RawDocument, opts: BuildOptions): ReportDocum
   const metaRaw: Record<string, string> = { ...raw.meta };
   const metaSpans: Record<string, Span> = {};
   const pageMetaKeys = new Set<string>();
+  for (const [k, sp] of Object.entries(raw.metaSpans ?? {})) {
+    metaSpans[k] = spanOf(lineStarts, sp.start, sp.end);
+    pageMetaKeys.add(k);
+  }
+  const expanded = expandCollapsed(raw, { partNames: opts.partNames ?? partNamesDefault() });
   let prevWasMeta = false;
   let titleBlock: { text: string; span: Span; norm: string } | undefined;
   let firstBodyNorm: { norm: string; span: Span } | undefined;
@@ -258,7 +274,7 @@ export function buildDocument(raw: RawDocument, opts: BuildOptions): ReportDocum
     blocks.push(h);
   };
 
-  for (const b of raw.blocks) {
+  for (const b of expanded.blocks) {
     if (b.kind === 'table') {
       const t = expandTable(ctx, b, prevText !== undefined && prevText.length <= 80 ? prevText : undefined);
       tables.push(t);
@@ -316,7 +332,7 @@ export function buildDocument(raw: RawDocument, opts: BuildOptions): ReportDocum
     const cls = classify(ctx, b, norm, maxLen);
     if (cls) {
       seenHeading = true;
-      cls.heading.level = levels.assign(cls.heading);
+      cls.heading.level = levels.assign(cls.heading, b.runIn === true);
       openSection(cls.heading);
       if (cls.restParagraph) place(cls.restParagraph);
       prevText = cls.heading.text;
@@ -328,7 +344,7 @@ export function buildDocument(raw: RawDocument, opts: BuildOptions): ReportDocum
     prevText = b.text;
   }
 
-  const meta = buildMeta(raw, metaRaw, pageMetaKeys, metaSpans, titleBlock, firstBodyNorm, period, signOffDate(ctx, raw));
+  const meta = buildMeta(raw, metaRaw, pageMetaKeys, metaSpans, titleBlock, firstBodyNorm, period, signOffDate(ctx, expanded.blocks));
   const level = opts.level;
   const doc: ReportDocument = {
     kind: 'report',
@@ -346,6 +362,7 @@ export function buildDocument(raw: RawDocument, opts: BuildOptions): ReportDocum
     dates,
     notes: raw.notes,
     directives: raw.directives,
+    quality: { collapsed: expanded.collapsed },
     facts(): SubjectFacts {
       const f: SubjectFacts = { kind: 'report' };
       if (meta.reportYear) f.reportYear = meta.reportYear.value;
@@ -361,10 +378,10 @@ export function buildDocument(raw: RawDocument, opts: BuildOptions): ReportDocum
  * The sign-off date: one of the last three text blocks that is a complete date and nothing else
  * ("2025年1月20日", "二〇二五年一月二十日"), as official documents end with the agency name and the date.
  */
-function signOffDate(ctx: Ctx, raw: RawDocument): { iso: string; span: Span } | undefined {
+function signOffDate(ctx: Ctx, blocks: readonly RawBlock[]): { iso: string; span: Span } | undefined {
   let seen = 0;
-  for (let i = raw.blocks.length - 1; i >= 0 && seen < 3; i--) {
-    const b = raw.blocks[i];
+  for (let i = blocks.length - 1; i >= 0 && seen < 3; i--) {
+    const b = blocks[i];
     if (b.kind !== 'text') continue;
     seen++;
     const text = b.text.trim();

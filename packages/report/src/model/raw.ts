@@ -13,6 +13,8 @@ export interface RawTextBlock {
   end: number;
   /** Markup heading depth when the source marks it as a heading (#, <h2>, Word "Heading 2"). */
   markupLevel?: number;
+  /** An unnumbered statutory part name cut out of collapsed text ("。概述2016年…"): read as a top-level heading. */
+  runIn?: boolean;
   page?: number;
   paragraph?: number;
 }
@@ -48,6 +50,8 @@ export interface RawDocument {
   title?: string;
   /** Key/value metadata found by the loader (<meta name=PubDate>, 发布日期 block of an article page …). */
   meta: Record<string, string>;
+  /** Source offsets of `meta` values, when the loader read them from the text (an export header). */
+  metaSpans?: Record<string, { start: number; end: number }>;
   notes: LoadNote[];
   directives: Directive[];
 }

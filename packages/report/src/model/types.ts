@@ -149,6 +149,15 @@ export interface LoadNote {
   message: { zh: string; en: string };
 }
 
+/**
+ * What extraction did to the document, as far as the model can tell. Rules read it to avoid turning damage into
+ * errors; `report/extraction-quality` reports it once.
+ */
+export interface DocumentQuality {
+  /** The text arrived collapsed (a page on one line): headings were cut out of running text. */
+  collapsed: boolean;
+}
+
 export interface ReportDocument extends Subject {
   kind: 'report';
   /** Path of the file (the result key). */
@@ -173,6 +182,7 @@ export interface ReportDocument extends Subject {
   dates: DateMention[];
   notes: LoadNote[];
   directives: Directive[];
+  quality: DocumentQuality;
   /** Level from config/CLI, when given. */
   level?: AgencyLevel;
   facts(): SubjectFacts;
