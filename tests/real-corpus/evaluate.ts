@@ -6,6 +6,7 @@
  * A finding is judged as follows:
  * - a required-section error for a section the labels list as present, or a table-missing error for a table they
  *   list as present: a false error, always;
+ * - a document-type error on a file labelled not-a-report: true (that is the finding an office needs);
  * - an error that a labelled defect accounts for (same rule), or that expectations.json records as a true defect
  *   found by our review (with the arithmetic): true;
  * - any other error: false.
@@ -107,6 +108,16 @@ export function judgeFile(file: string, label: Label, findings: Finding[], exp: 
     }
     if (f.ruleId === 'report/table-missing' && table && tables.has(table)) {
       verdict.falseErrors.push({ finding: f, why: `table "${table}" is labelled present` });
+      continue;
+    }
+    // A document the labels call no annual report is rightly told so.
+    if (f.ruleId === 'report/document-type' && label.regime === 'not-a-report') {
+      verdict.trueErrors.push(f);
+      continue;
+    }
+    // One labelled required-section defect may name several absent parts ("nothing on 依申请公开 and nothing on 收费").
+    if (f.ruleId === 'report/required-section' && section && label.sections_absent.includes(section) && label.defects.some((d) => d.rule === 'required-section')) {
+      verdict.trueErrors.push(f);
       continue;
     }
     const extra = extras.findIndex((e) => e.rule === f.ruleId && f.message.includes(e.match));

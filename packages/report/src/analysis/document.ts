@@ -25,7 +25,8 @@ export function detectRegime(year: number | undefined, override?: string): Regim
 }
 
 const TITLE_WORDS_RE = /年度报告|年报|工作总结|工作报告|工作要点|工作计划|总结/;
-const ANNUAL_RE = /年度报告|年报/;
+/** 年度报告/年报, or "2011年政府信息公开工作报告" (a year plus 政府信息公开…报告 names the annual report too). */
+const ANNUAL_RE = /年度报告|年报|(?:19|20)\d{2}年(?:度)?.{0,30}政府信息公开(?:工作)?报告/;
 const SUMMARY_RE = /总结/;
 const PLAN_RE = /工作要点|工作计划|实施方案|通知|意见/;
 
@@ -139,12 +140,16 @@ function firstBodyParagraph(doc: ReportDocument, title?: TitleInfo): Paragraph |
       if (b.text.trim().length < 15) continue;
       if (/^[^：:]{1,8}[：:]/.test(b.text) && b.text.length < 60) continue; // metadata lines "发布机构: …"
       if (title && b.text.trim() === title.text) continue;
+      // A dateline under the title ("某某局2013年2月") says when the report was written, not what year it covers.
+      if (b.text.trim().length <= 40 && DATELINE_RE.test(b.text.trim())) continue;
       return b;
     }
     if (b.kind === 'heading' && b.rest && b.rest.length >= 15) return b;
   }
   return undefined;
 }
+
+const DATELINE_RE = /^[^。，,；;]{0,30}?(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$/;
 
 export function analyseYears(doc: ReportDocument): YearAnalysis {
   const cached = yearCache.get(doc);

@@ -26,6 +26,7 @@ import { normalizeWidth } from '../text/normalize.js';
 import { findDates, firstIsoDate, type FoundDate } from '../text/dates.js';
 import { parseCellNumber } from '../text/numbers.js';
 import { expandCollapsed } from './collapsed.js';
+import { assessQuality } from './quality.js';
 import { DEFAULT_SECTION_DEFS } from '../analysis/sections.js';
 
 export interface BuildOptions {
@@ -238,6 +239,7 @@ export function buildDocument(raw: RawDocument, opts: BuildOptions): ReportDocum
   const expanded = expandCollapsed(raw, { partNames: opts.partNames ?? partNamesDefault() });
   let prevWasMeta = false;
   let titleBlock: { text: string; span: Span; norm: string } | undefined;
+  let titleParagraph: Paragraph | undefined;
   let firstBodyNorm: { norm: string; span: Span } | undefined;
   let period: { value: { start: string; end: string }; span: Span } | undefined;
   let seenHeading = false;
@@ -324,7 +326,8 @@ export function buildDocument(raw: RawDocument, opts: BuildOptions): ReportDocum
     // The title: a short line before the first heading that names the document; a markup heading qualifies too.
     if (!seenHeading && !titleBlock && looksLikeTitle(norm) && !matchNumbering(norm)) {
       titleBlock = { text: b.text.trim(), span: span(ctx, b.start, b.end, b), norm: norm.trim() };
-      place({ kind: 'paragraph', text: b.text, span: titleBlock.span });
+      titleParagraph = { kind: 'paragraph', text: b.text, span: titleBlock.span };
+      place(titleParagraph);
       prevText = b.text;
       continue;
     }
@@ -362,7 +365,7 @@ export function buildDocument(raw: RawDocument, opts: BuildOptions): ReportDocum
     dates,
     notes: raw.notes,
     directives: raw.directives,
-    quality: { collapsed: expanded.collapsed },
+    quality: assessQuality(blocks, titleParagraph, expanded.collapsed),
     facts(): SubjectFacts {
       const f: SubjectFacts = { kind: 'report' };
       if (meta.reportYear) f.reportYear = meta.reportYear.value;

@@ -26,15 +26,18 @@ const MARKER = new RegExp(
   'g',
 );
 const SENTENCE_END = /[。！？；!?;:：]/;
-const HEAD_STOP = /[。！？；!?;:：，,(（]|(?:19|20)\d{2}年|\d|[一二三四五六七八九十]是/;
+const HEAD_STOP = /[。！？；!?;:：，,(（<\s]|(?:19|20)\d{2}年|\d|[一二三四五六七八九十]是/;
 /** Words a heading phrase ends with; the last one inside the phrase ends the heading. */
-const HEAD_FINAL = /(?:情况|事项|概述|综述|概况|问题|措施|不足|计划|打算|思路|方向|改进|举措|成效|做法|工作|建设|管理|机制|制度|平台|保障|回应|解读|服务|方面)/g;
+const HEAD_FINAL = /(?:情况|事项|概述|综述|概况|问题|措施|数量|类别|形式|渠道|不足|计划|打算|思路|方向|改进|举措|成效|做法|工作|建设|管理|机制|制度|平台|保障|回应|解读|服务|方面)/g;
 const MAX_HEAD = 40;
 const TITLE_LEAD = /^.{2,60}?(?:年度报告|年报|工作报告|情况报告|自查报告|工作总结|落实情况)(?=[\s\u3000]|[^\s\u3000。，,的和及])/;
+const DATELINE = /^[\s]*[^。，,；;\s]{0,30}?(?:19|20)\d{2}[ ]*年[ ]*\d{1,2}[ ]*月(?:[ ]*\d{1,2}[ ]*日)?(?=\s)/;
 const SIGN_OFF = /[。！？!?][\s\u3000]*([^。！？!?；;]{2,40}?[\s\u3000]*)((?:19|20)\d{2}[ ]*年[ ]*\d{1,2}[ ]*月[ ]*\d{1,2}[ ]*日|[〇零○Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)[\s\u3000]*$/;
 
 /** End of the heading phrase that starts at `from`, or -1 when the text there does not read as a heading. */
-export function headingEnd(norm: string, from: number): { end: number; inline: boolean } | null {
+export function headingEnd(norm: string, start: number): { end: number; inline: boolean } | null {
+  let from = start;
+  while (from < norm.length && /\s/.test(norm[from]!)) from++;
   const window = norm.slice(from, from + MAX_HEAD + 12);
   const stop = window.search(HEAD_STOP);
   const phrase = stop < 0 ? window.slice(0, MAX_HEAD) : window.slice(0, stop);
@@ -54,6 +57,13 @@ function startsPart(norm: string, at: number, parts: readonly string[]): boolean
   return parts.some((p) => p.length >= 2 && head.startsWith(p));
 }
 
+/** `at` moved back over whitespace: where a cut before the whitespace would have been recorded. */
+function trimBack(norm: string, at: number): number {
+  let k = at;
+  while (k > 0 && /\s/.test(norm[k - 1]!)) k--;
+  return k;
+}
+
 function prevChar(norm: string, at: number): string {
   let k = at - 1;
   while (k >= 0 && /\s/.test(norm[k]!)) k--;
@@ -65,22 +75,28 @@ export function runInCuts(text: string, opts: RunInOptions): number[] {
   const norm = normalizeWidth(text);
   const cuts = new Set<number>();
   const title = TITLE_LEAD.exec(norm);
-  if (title) cuts.add(title[0].length);
+  if (title) {
+    cuts.add(title[0].length);
+    // A dateline under the title ("某某局2013年2月 根据…") is its own line too.
+    const date = DATELINE.exec(norm.slice(title[0].length));
+    if (date) cuts.add(title[0].length + date[0].length);
+  }
+  addUnnumberedParts(norm, opts, cuts);
   MARKER.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = MARKER.exec(norm)) !== null) {
     const at = m.index;
     const after = at + m[0].length;
     const prev = prevChar(norm, at);
-    const afterSentence = prev === '' || SENTENCE_END.test(prev) || prev === '”' || prev === '"';
-    const part = /[一二三四五六七八九十]、|第/.test(m[0]) && startsPart(norm, after, opts.partNames);
+    // Right after a heading that was cut out counts as a line start too ("…情况（一）主动公开…").
+    const afterSentence = prev === '' || SENTENCE_END.test(prev) || prev === '”' || prev === '"' || cuts.has(trimBack(norm, at));
+    const part = /[一二三四五六七八九十]、|第/.test(m[0]) && (startsPart(norm, after, opts.partNames) || startsPartLoose(norm, after, opts.partNames));
     if (!afterSentence && !part) continue;
     const head = headingEnd(norm, after);
     if (!head && !part) continue;
     cuts.add(at);
     if (head && !head.inline) cuts.add(head.end);
   }
-  addUnnumberedParts(norm, opts, cuts);
   const sign = SIGN_OFF.exec(norm);
   if (sign) {
     const agencyAt = norm.length - sign[0].length + 1;

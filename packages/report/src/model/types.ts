@@ -95,6 +95,12 @@ export interface Table {
    */
   rows: TableCell[][];
   span: Span;
+  /**
+   * Set when the table was clearly damaged on the way in (numbers of several columns run together in one cell,
+   * rows whose labels were lost, a data cell stretched over several data columns): a short English reason. Rules
+   * must not report rows or sums of a damaged table as the author's mistakes. Set by `recogniseTables`.
+   */
+  damaged?: string;
 }
 
 export type Block = Heading | Paragraph | Table;
@@ -156,6 +162,16 @@ export interface LoadNote {
 export interface DocumentQuality {
   /** The text arrived collapsed (a page on one line): headings were cut out of running text. */
   collapsed: boolean;
+  /** Next to no body text: the page holds only a title (the report was an attachment) or a stub. */
+  noText?: boolean;
+  /** How many places show table cells run together ("总计8000008"): tables were flattened into text. */
+  flattenedTables?: number;
+  /** Page footers/numbers left in the text ("— 1 —"). */
+  pageFooters?: number;
+  /** Paragraphs broken in mid-sentence (hard line breaks of a PDF extraction). */
+  hardBreaks?: number;
+  /** The text stops inside a statistics annex before its closing rows. */
+  truncated?: boolean;
 }
 
 export interface ReportDocument extends Subject {

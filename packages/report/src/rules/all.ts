@@ -17,3 +17,4 @@ export { feeStatement } from './fee-statement.js';
 export { proseTableMismatch } from './prose-table-mismatch.js';
 export { carryOver } from './carry-over.js';
 export { repeatedProblems } from './repeated-problems.js';
+export { extractionQuality } from './extraction-quality.js';

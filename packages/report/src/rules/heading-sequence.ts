@@ -85,8 +85,12 @@ export const headingSequence: Rule<ReportDocument, HeadingSequenceOptions> = {
     fixable: true,
   },
   check(doc, options, context) {
+    // In collapsed text the sub-headings were cut out of running text and some cannot be told from list items,
+    // so only the parts (一、 / 第一部分) are checked there; `report/extraction-quality` says so.
+    const topOnly = doc.quality.collapsed;
     const visit = (siblings: Section[], parent: Heading | undefined) => {
-      const heads = siblings.map((s) => s.heading).filter(numbered);
+      let heads = siblings.map((s) => s.heading).filter(numbered);
+      if (topOnly) heads = parent ? [] : heads.filter((h) => h.numbering!.style === 'chinese' || h.numbering!.style === 'part');
       if (heads.length) checkRun(heads, parent);
       for (const s of siblings) if (s.children.length) visit(s.children, numbered(s.heading) ? s.heading : parent);
     };

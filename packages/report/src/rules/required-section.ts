@@ -14,9 +14,13 @@ export interface RequiredSectionOptions {
   contentEvidence?: boolean;
 }
 
-/** 2008 条例 第三十二条 six items; 2019 条例 第五十条 five items plus the format's 总体情况. */
+/**
+ * 2008 条例 第三十二条 items (一)–(五); 2019 条例 第五十条 five items plus the format's 总体情况. The 2008 item (六)
+ * "其他需要报告的事项" is only a part when there is something else to report, and the 2008 regime had no national
+ * template that made it a fixed heading, so its absence there is not a defect.
+ */
 export const REQUIRED_BY_REGIME: Record<string, string[]> = {
-  '2008': ['active-disclosure', 'requests', 'fees', 'reviews-litigation', 'problems-improvements', 'other'],
+  '2008': ['active-disclosure', 'requests', 'fees', 'reviews-litigation', 'problems-improvements'],
   '2019': ['overview', 'active-disclosure', 'requests', 'reviews-litigation', 'problems-improvements', 'other'],
   '2021': ['overview', 'active-disclosure', 'requests', 'reviews-litigation', 'problems-improvements', 'other'],
 };
@@ -45,6 +49,10 @@ export const requiredSection: Rule<ReportDocument, RequiredSectionOptions> = {
       missing: {
         zh: '缺少法定内容“{title}”：没有找到对应的章节标题，正文中也没有相关内容',
         en: 'missing statutory part "{title}": no heading for it and no matching content in the text',
+      },
+      unconfirmed: {
+        zh: '没有找到“{title}”：正文在附表中途结束，这部分内容可能在缺失的部分里，无法确认',
+        en: 'no "{title}" found, but the text stops inside the statistics annex, so it may be in the part that was lost',
       },
       noHeading: {
         zh: '“{title}”没有单独的章节标题，但第{line}行提到了相关内容（“{excerpt}”）；请按法定格式单列一节',
@@ -108,7 +116,16 @@ export const requiredSection: Rule<ReportDocument, RequiredSectionOptions> = {
           }
         }
       }
-      if (found) {
+      const cell = found || !def ? undefined : tableEvidence(doc, evidenceRes(def));
+      if (cell) {
+        context.report({
+          messageId: 'noHeading',
+          severity: 'warning',
+          data: { title, line: cell.loc?.line ?? '?', excerpt: clip(cell.text, 30) },
+          findingData: { section: id, foundAt: { line: cell.loc?.line, column: cell.loc?.column }, excerpt: cell.text, inTable: true },
+          loc: cell.loc,
+        });
+      } else if (found) {
         const loc = locInBlock(doc, found.unit.block, found.unit.base + found.index, found.match.length);
         context.report({
           messageId: 'noHeading',
@@ -117,9 +134,25 @@ export const requiredSection: Rule<ReportDocument, RequiredSectionOptions> = {
           findingData: { section: id, foundAt: { line: loc.line, column: loc.column }, excerpt: found.match },
           loc,
         });
+      } else if (doc.quality.truncated) {
+        context.report({ messageId: 'unconfirmed', severity: 'warning', data: { title }, findingData: { section: id, truncated: true }, loc: anchor });
       } else {
         context.report({ messageId: 'missing', data: { title }, findingData: { section: id }, loc: anchor });
       }
     }
   },
 };
+
+/**
+ * The content may sit only in a statistics table (2008-style 附表 rows such as "行政复议数 件 0"): that is content,
+ * not a missing part, so it is found there too before anything is called missing.
+ */
+function tableEvidence(doc: ReportDocument, res: RegExp[]): { text: string; loc: ReturnType<typeof locOfSpan> } | undefined {
+  for (const t of doc.tables) {
+    for (const row of t.rows) {
+      const text = row.map((c) => c.text).join(' ');
+      if (res.some((re) => re.test(text))) return { text, loc: locOfSpan(row[0]?.span ?? t.span) };
+    }
+  }
+  return undefined;
+}

@@ -28,7 +28,12 @@ export function sectionDefs(context: RuleContext): SectionDef[] {
  * Section rules make no sense on a work summary; packs already keep them away from one, but a rule run by hand (or
  * through a user's config) must not flood such a document with "missing section" errors.
  */
-export function requireAnnualReport(doc: ReportDocument, context: RuleContext): boolean {
+export function requireAnnualReport(doc: ReportDocument, context: RuleContext, needsText = true): boolean {
+  // A page that holds only a title has nothing to check; report/extraction-quality says so once.
+  if (needsText && doc.quality.noText) {
+    context.notApplicable('no report text');
+    return false;
+  }
   if (context.settings.documentType === 'annual-report') return true;
   if (classifyDocument(doc) !== 'annual-report') {
     context.notApplicable('not an annual report');

@@ -99,7 +99,7 @@ export const timeliness: Rule<ReportDocument, TimelinessOptions> = {
     weight: 6,
   },
   check(doc, options, context) {
-    if (!requireAnnualReport(doc, context)) return;
+    if (!requireAnnualReport(doc, context, false)) return;
     const s = context.settings;
     const yearEv = reportYearOf(doc, numberSetting(s.reportYear));
     const regime = regimeFor(doc, s);
