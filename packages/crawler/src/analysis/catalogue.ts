@@ -21,6 +21,7 @@ export const defaultColumns: ColumnSpec[] = [
     freshness: null,
     kind: 'other',
     form: 'article',
+    basis: { zh: '《政府信息公开条例》第十二条；国办公开办函〔2019〕61号', en: 'OGI Regulations art. 12; 国办公开办函〔2019〕61号 (disclosure platform)' },
   },
   {
     id: 'disclosure-rules',
@@ -30,6 +31,7 @@ export const defaultColumns: ColumnSpec[] = [
     requiredFor: [...ALL],
     freshness: null,
     kind: 'other',
+    basis: { zh: '国办公开办函〔2019〕61号（政府信息公开平台栏目）', en: '国办公开办函〔2019〕61号 (disclosure platform columns)' },
   },
   {
     id: 'statutory-content',
@@ -39,6 +41,7 @@ export const defaultColumns: ColumnSpec[] = [
     requiredFor: [...ALL],
     freshness: null,
     kind: 'other',
+    basis: { zh: '《政府信息公开条例》第十九条、第二十条；国办公开办函〔2019〕61号', en: 'OGI Regulations arts. 19–20; 国办公开办函〔2019〕61号' },
   },
   {
     id: 'annual-reports',
@@ -49,6 +52,7 @@ export const defaultColumns: ColumnSpec[] = [
     freshness: null,
     kind: 'other',
     itemsMustContain: ['年报', '年度报告', '工作报告'],
+    basis: { zh: '《政府信息公开条例》第四十九条、第五十条；国办公开办函〔2019〕61号', en: 'OGI Regulations arts. 49–50; 国办公开办函〔2019〕61号' },
   },
   {
     id: 'policy-interpretation',
@@ -56,8 +60,10 @@ export const defaultColumns: ColumnSpec[] = [
     variants: ['政策解读', '解读回应', '政策图解', '图解政策', '文件解读', '政策解读与回应', '解读与回应', '回应关切', '政策问答', '解读'],
     urlHints: ['zcjd', 'jdhy'],
     requiredFor: ['department', 'government'],
+    recommendedFor: ['township'],
     freshness: '6m',
     kind: 'policy',
+    basis: { zh: '国办发〔2016〕80号（政策解读）；《政府网站发展指引》（国办发〔2017〕47号）解读回应', en: '国办发〔2016〕80号 (policy interpretation); Government Website Guidelines (国办发〔2017〕47号), interpretation' },
   },
   {
     id: 'budget',
@@ -68,6 +74,7 @@ export const defaultColumns: ColumnSpec[] = [
     freshness: '1y',
     kind: 'other',
     itemsMustContain: ['预算', '决算', '三公'],
+    basis: { zh: '《预算法》第十四条；《政府信息公开条例》第二十条第（七）项；财预〔2016〕143号', en: 'Budget Law art. 14; OGI Regulations art. 20(7); 财预〔2016〕143号' },
   },
   {
     id: 'dual-publicity',
@@ -75,8 +82,10 @@ export const defaultColumns: ColumnSpec[] = [
     variants: ['双公示', '信用信息双公示', '行政许可和行政处罚等信用信息公示', '行政许可和行政处罚', '信用信息公示', '双公示信息', '许可处罚公示', '“双公示”'],
     urlHints: ['sgs'],
     requiredFor: ['government'],
+    applicableFor: ['department', 'township'],
     freshness: null,
     kind: 'other',
+    basis: { zh: '国办发〔2015〕51号；国发〔2016〕33号；发改电〔2015〕557号', en: '国办发〔2015〕51号; 国发〔2016〕33号; 发改电〔2015〕557号' },
   },
   {
     id: 'licensing',
@@ -86,6 +95,7 @@ export const defaultColumns: ColumnSpec[] = [
     requiredFor: [],
     freshness: null,
     kind: 'other',
+    basis: { zh: '《政府信息公开条例》第二十条第（五）项', en: 'OGI Regulations art. 20(5)' },
   },
   {
     id: 'penalties',
@@ -95,6 +105,7 @@ export const defaultColumns: ColumnSpec[] = [
     requiredFor: [],
     freshness: null,
     kind: 'other',
+    basis: { zh: '《政府信息公开条例》第二十条第（六）项', en: 'OGI Regulations art. 20(6)' },
   },
   {
     id: 'news',
@@ -104,6 +115,7 @@ export const defaultColumns: ColumnSpec[] = [
     requiredFor: [...ALL],
     freshness: '2w',
     kind: 'dynamic',
+    basis: { zh: '《政府网站发展指引》（国办发〔2017〕47号）政务动态；《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）', en: 'Government Website Guidelines (国办发〔2017〕47号), news; website inspection indicators (国办秘函〔2019〕19号)' },
   },
   {
     id: 'notices',
@@ -113,6 +125,7 @@ export const defaultColumns: ColumnSpec[] = [
     requiredFor: [...ALL],
     freshness: '6m',
     kind: 'notice',
+    basis: { zh: '《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）通知公告类栏目', en: 'website inspection indicators (国办秘函〔2019〕19号), notices' },
   },
   {
     id: 'requests',
@@ -123,6 +136,7 @@ export const defaultColumns: ColumnSpec[] = [
     freshness: null,
     kind: 'other',
     form: 'article',
+    basis: { zh: '《政府信息公开条例》第二十七条至第三十三条；国办公开办函〔2019〕61号', en: 'OGI Regulations arts. 27–33; 国办公开办函〔2019〕61号' },
   },
   {
     id: 'plans',
@@ -132,6 +146,7 @@ export const defaultColumns: ColumnSpec[] = [
     requiredFor: ['government'],
     freshness: '1y',
     kind: 'other',
+    basis: { zh: '《政府信息公开条例》第二十条第（三）项', en: 'OGI Regulations art. 20(3)' },
   },
   {
     id: 'personnel',
@@ -141,6 +156,7 @@ export const defaultColumns: ColumnSpec[] = [
     requiredFor: ['government'],
     freshness: '1y',
     kind: 'other',
+    basis: { zh: '《政府信息公开条例》第二十条第（十四）项', en: 'OGI Regulations art. 20(14)' },
   },
   {
     id: 'procurement',
@@ -148,8 +164,10 @@ export const defaultColumns: ColumnSpec[] = [
     variants: ['政府采购', '采购信息', '招标采购', '招投标', '招标投标', '采购公告', '政府采购信息'],
     urlHints: ['zfcg', 'cgxx'],
     requiredFor: [],
+    applicableFor: ['government'],
     freshness: '6m',
     kind: 'other',
+    basis: { zh: '《政府信息公开条例》第二十条第（九）项', en: 'OGI Regulations art. 20(9)' },
   },
   {
     id: 'policy-documents',
@@ -157,8 +175,10 @@ export const defaultColumns: ColumnSpec[] = [
     variants: ['政策文件', '政府文件', '文件资料', '规范性文件', '行政规范性文件', '部门文件', '政策法规', '法规文件', '最新文件', '政策发布', '政策'],
     urlHints: ['zcwj', 'gfxwj', 'zfwj', 'zcfg'],
     requiredFor: ['department', 'government'],
+    recommendedFor: ['township'],
     freshness: '6m',
     kind: 'policy',
+    basis: { zh: '《政府信息公开条例》第二十条第（一）项', en: 'OGI Regulations art. 20(1)' },
   },
   {
     id: 'institution',
@@ -169,6 +189,7 @@ export const defaultColumns: ColumnSpec[] = [
     freshness: null,
     kind: 'other',
     form: 'article',
+    basis: { zh: '《政府信息公开条例》第二十条第（二）项', en: 'OGI Regulations art. 20(2)' },
   },
   {
     id: 'fees',
@@ -176,8 +197,10 @@ export const defaultColumns: ColumnSpec[] = [
     variants: ['行政事业性收费', '行政事业性收费项目', '收费信息', '收费项目', '收费公示', '涉企收费'],
     urlHints: ['xzsysf', 'sfxx', 'sfxm'],
     requiredFor: [],
+    applicableFor: ['department', 'government'],
     freshness: null,
     kind: 'other',
+    basis: { zh: '《政府信息公开条例》第二十条第（八）项', en: 'OGI Regulations art. 20(8)' },
   },
   {
     id: 'emergency',
@@ -187,6 +210,7 @@ export const defaultColumns: ColumnSpec[] = [
     requiredFor: ['government'],
     freshness: null,
     kind: 'other',
+    basis: { zh: '《政府信息公开条例》第二十条第（十二）项', en: 'OGI Regulations art. 20(12)' },
   },
   {
     id: 'statistics',
@@ -196,6 +220,7 @@ export const defaultColumns: ColumnSpec[] = [
     requiredFor: ['government'],
     freshness: '6m',
     kind: 'other',
+    basis: { zh: '《政府信息公开条例》第二十条第（四）项', en: 'OGI Regulations art. 20(4)' },
   },
   {
     id: 'major-projects',
@@ -203,8 +228,10 @@ export const defaultColumns: ColumnSpec[] = [
     variants: ['重大建设项目', '重大建设项目批准和实施', '重大项目', '重点项目', '重大建设项目信息'],
     urlHints: ['zdjsxm', 'zdxm'],
     requiredFor: [],
+    applicableFor: ['department', 'government'],
     freshness: null,
     kind: 'other',
+    basis: { zh: '《政府信息公开条例》第二十条第（十）项', en: 'OGI Regulations art. 20(10)' },
   },
   // 政务咨询 channels, read by site/interaction-unanswered. 在线访谈、调查征集、网上信访、纪检举报 do not count as
   // consultation channels in the 2019 检查指标, so none of their names is a variant.
@@ -214,16 +241,20 @@ export const defaultColumns: ColumnSpec[] = [
     variants: ['政务咨询', '领导信箱', '局长信箱', '主任信箱', '厅长信箱', '书记信箱', '市长信箱', '县长信箱', '区长信箱', '镇长信箱', '咨询投诉', '网上咨询', '在线咨询', '咨询建言', '政民互动', '互动交流', '留言选登', '信件选登', '来信选登', '网上留言', '我要咨询', '我要留言', '留言板', '公众留言', '网民留言'],
     urlHints: ['zxts', 'ldxx', 'jzxx', 'wszx', 'zxzx', 'zmhd', 'hdjl', 'lyxd', 'xjxd'],
     requiredFor: ['department', 'government'],
+    recommendedFor: ['township'],
     freshness: null,
     kind: 'other',
+    basis: { zh: '《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）单项否决“互动回应差”', en: 'website inspection indicators (国办秘函〔2019〕19号), veto "poor interaction"' },
   },
   {
     id: 'suggestions-proposals',
     name: '建议提案办理',
     variants: ['建议提案办理', '建议提案', '人大建议政协提案', '建议提案办理结果', '提案办理', '建议提案答复'],
     urlHints: ['jyta', 'jytabl'],
-    requiredFor: ['department', 'government'],
+    requiredFor: [],
+    applicableFor: ['department', 'government'],
     freshness: '1y',
     kind: 'other',
+    basis: { zh: '《政府信息公开条例》第二十条第（十五）项（建议提案办理结果公开的有关规定）', en: 'OGI Regulations art. 20(15) (rules on publishing how NPC/CPPCC proposals were handled)' },
   },
 ];

@@ -9,7 +9,7 @@ import { resolveItem } from './item-dates.js';
 import { collectItems, type ListFilter } from './lists.js';
 import { ok, type PageIndex } from './page-index.js';
 import { containsAny, matchName, normalizeName, urlKey, type NameMatch } from './text.js';
-import type { ColumnKind, ColumnLocation, ColumnResult, ColumnSpec, DatedItem, LocatedBy, Windows } from './types.js';
+import type { ColumnKind, ColumnLocation, ColumnResult, ColumnSpec, DatedItem, LocatedBy, Requirement, Windows } from './types.js';
 
 export interface Candidate extends ColumnLocation {
   rank: number;
@@ -217,6 +217,17 @@ export function measureColumn(
   return base;
 }
 
+/**
+ * How strongly the catalogue asks this level for the column. A level listed twice (a province pack adding it to
+ * `requiredFor` on top of the national `applicableFor`) takes the strongest listing.
+ */
+export function requirementFor(spec: ColumnSpec, level: AgencyLevel): Requirement | undefined {
+  if (spec.requiredFor?.includes(level)) return 'required';
+  if (spec.applicableFor?.includes(level)) return 'applicable';
+  if (spec.recommendedFor?.includes(level)) return 'recommended';
+  return undefined;
+}
+
 export function analyzeColumns(
   columns: ColumnSpec[],
   level: AgencyLevel,
@@ -226,8 +237,10 @@ export function analyzeColumns(
   const claimed = new Set<string>();
   const results = columns.map((spec) => {
     const best = pickBest(located.get(spec.id) ?? []);
-    const required = (spec.requiredFor ?? []).includes(level);
-    const r = measureColumn({ ...spec, kind: spec.kind ?? 'other' }, required, best, ctx);
+    const requirement = requirementFor(spec, level);
+    const r = measureColumn({ ...spec, kind: spec.kind ?? 'other' }, requirement === 'required', best, ctx);
+    if (requirement) r.requirement = requirement;
+    if (spec.basis) r.basis = spec.basis;
     for (const u of r.pages) claimed.add(urlKey(u));
     if (r.location) claimed.add(urlKey(r.location.url));
     return r;

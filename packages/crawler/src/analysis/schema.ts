@@ -1,3 +1,5 @@
+const levelsSchema = { type: 'array', items: { enum: ['department', 'government', 'township'] }, uniqueItems: true } as const;
+
 /** JSON Schema of one `data.columns` entry, for validating user packs that extend the catalogue. */
 export const columnSpecSchema = {
   type: 'object',
@@ -7,7 +9,16 @@ export const columnSpecSchema = {
     name: { type: 'string', minLength: 1 },
     variants: { type: 'array', items: { type: 'string', minLength: 1 } },
     urlHints: { type: 'array', items: { type: 'string', minLength: 1 } },
-    requiredFor: { type: 'array', items: { enum: ['department', 'government', 'township'] } },
+    requiredFor: levelsSchema,
+    applicableFor: levelsSchema,
+    recommendedFor: levelsSchema,
+    basis: {
+      type: 'object',
+      required: ['zh'],
+      properties: { zh: { type: 'string', minLength: 1 }, en: { type: 'string', minLength: 1 } },
+      additionalProperties: false,
+      errorMessage: 'must be { zh, en } naming the document and article that require the column',
+    },
     freshness: {
       anyOf: [{ type: 'null' }, { type: 'string', pattern: '^([0-9]+[dwmy]|[A-Za-z0-9_-]+)$' }],
       errorMessage: 'must be a window name (2w, 6m, 1y) or a duration such as 30d, or null',

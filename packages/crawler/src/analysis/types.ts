@@ -16,8 +16,17 @@ export interface ColumnSpec {
   variants: string[];
   /** Path fragments that identify the column in URLs (`/zfxxgkzn/`, `czyjs`). */
   urlHints?: string[];
-  /** Agency levels that must have this column. Empty or absent: never required (still analysed if found). */
+  /** Agency levels that must have this column: missing is an error. */
   requiredFor?: AgencyLevel[];
+  /**
+   * Levels that must have it only when the agency has such duties (建议提案办理, 重大建设项目, 行政事业性收费):
+   * missing is a warning, which the agency answers by marking the column not applicable in its config.
+   */
+  applicableFor?: AgencyLevel[];
+  /** Levels for which the column is good practice: missing is only noted (info). */
+  recommendedFor?: AgencyLevel[];
+  /** The rule that asks for the column (document and article), quoted in findings. */
+  basis?: Basis;
   /** A window name from `windows` (`2w`, `6m`, `1y`) or a duration (`30d`, `3m`); null/absent: no freshness rule. */
   freshness?: string | null;
   kind?: ColumnKind;
@@ -26,6 +35,18 @@ export interface ColumnSpec {
   /** `article`: the column is usually a single page (the 指南), judged empty by its text, not by list items. */
   form?: 'list' | 'article';
 }
+
+/** A legal basis as findings quote it; `en` falls back to `zh` (document names stay Chinese in English text). */
+export interface Basis {
+  zh: string;
+  en?: string;
+}
+
+/**
+ * How strongly the catalogue asks an agency of a given level for a column: `required` (an error when missing),
+ * `applicable` (required where the agency has such duties: a warning) or `recommended` (good practice: info).
+ */
+export type Requirement = 'required' | 'applicable' | 'recommended';
 
 /** Duration per window name. Values are `<n>d`, `<n>w`, `<n>m` (calendar months) or `<n>y`. */
 export type Windows = Record<string, string>;
@@ -88,7 +109,11 @@ export interface ColumnResult {
   id: string;
   name: string;
   kind: ColumnKind;
+  /** `requirement === 'required'`. */
   required: boolean;
+  /** Absent: the catalogue does not ask for the column at the agency's level. */
+  requirement?: Requirement;
+  basis?: Basis;
   found: boolean;
   location?: ColumnLocation;
   /** null: found only as a link whose target the crawl did not fetch. */

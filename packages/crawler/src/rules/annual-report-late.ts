@@ -18,8 +18,8 @@ export const annualReportLate: Rule<SiteSubject, Options> = {
     description: { zh: '年度报告逾期公布', en: 'Annual disclosure report published after the deadline' },
     messages: {
       late: {
-        zh: '{year}年度政府信息公开工作年度报告于 {published} 公布，晚于法定期限 {deadline}（逾期{days}天）',
-        en: 'the {year} annual disclosure report was published on {published}, after the deadline {deadline} ({days} days late)',
+        zh: '{year}年度政府信息公开工作年度报告于 {published} 公布，晚于法定期限 {deadline}（逾期{days}天；依据：《政府信息公开条例》第四十九条）',
+        en: 'the {year} annual disclosure report was published on {published}, after the deadline {deadline} ({days} days late; basis: OGI Regulations art. 49)',
       },
     },
     schema: {

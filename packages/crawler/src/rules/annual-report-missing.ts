@@ -13,8 +13,8 @@ export const annualReportMissing: Rule<SiteSubject, DeadlineOptions> = {
     description: { zh: '未公布上一年度政府信息公开工作年度报告', en: "Last year's annual disclosure report is not published" },
     messages: {
       missing: {
-        zh: '未找到{year}年度政府信息公开工作年度报告（应于 {deadline} 前公布）{latestNote}',
-        en: 'no {year} annual disclosure report found (due by {deadline}){latestNote}',
+        zh: '未找到{year}年度政府信息公开工作年度报告（应于 {deadline} 前公布；依据：《政府信息公开条例》第四十九条）{latestNote}',
+        en: 'no {year} annual disclosure report found (due by {deadline}; basis: OGI Regulations art. 49){latestNote}',
       },
     },
     schema: { type: 'object', properties: { ...deadlineSchemaProps }, additionalProperties: false },

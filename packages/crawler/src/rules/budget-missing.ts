@@ -21,11 +21,11 @@ export const budgetMissing: Rule<SiteSubject, Options> = {
     category: 'budget',
     description: { zh: '未公开预算、决算或“三公”经费', en: 'Budget, final accounts or 三公 spending not published' },
     messages: {
-      budget: { zh: '未找到{year}年度预算公开信息（预计 {expected} 前应公开）', en: 'no {year} budget disclosure found (expected by {expected})' },
-      final: { zh: '未找到{year}年度决算公开信息（预计 {expected} 前应公开）', en: 'no {year} final accounts disclosure found (expected by {expected})' },
+      budget: { zh: '未找到{year}年度预算公开信息（预计 {expected} 前应公开；依据：《预算法》第十四条、财预〔2016〕143号）', en: 'no {year} budget disclosure found (expected by {expected}; basis: Budget Law art. 14, 财预〔2016〕143号)' },
+      final: { zh: '未找到{year}年度决算公开信息（预计 {expected} 前应公开；依据：《预算法》第十四条、财预〔2016〕143号）', en: 'no {year} final accounts disclosure found (expected by {expected}; basis: Budget Law art. 14, 财预〔2016〕143号)' },
       threePublic: {
-        zh: '未找到{year}年度“三公”经费决算说明（预计 {expected} 前应公开）',
-        en: 'no {year} 三公 (travel, vehicles, hospitality) final accounts statement found (expected by {expected})',
+        zh: '未找到{year}年度“三公”经费决算说明（预计 {expected} 前应公开；依据：《预算法》第十四条、财预〔2016〕143号）',
+        en: 'no {year} 三公 (travel, vehicles, hospitality) final accounts statement found (expected by {expected}; basis: Budget Law art. 14, 财预〔2016〕143号)',
       },
     },
     schema: {

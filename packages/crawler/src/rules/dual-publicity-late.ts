@@ -24,8 +24,8 @@ export const dualPublicityLate: Rule<SiteSubject, Options> = {
     description: { zh: '“双公示”信息未在7个工作日内公示', en: 'Licensing/penalty decision not published within 7 working days' },
     messages: {
       late: {
-        zh: '{type}决定（{decision}作出）于 {published} 公示，超过{limit}个工作日（期限 {deadline}，实际第{days}个工作日）',
-        en: '{type} decision of {decision} was published on {published}, more than {limit} working days later (due {deadline}; working day {days})',
+        zh: '{type}决定（{decision}作出）于 {published} 公示，超过{limit}个工作日（期限 {deadline}，实际第{days}个工作日；依据：国办发〔2015〕51号、国发〔2016〕33号）',
+        en: '{type} decision of {decision} was published on {published}, more than {limit} working days later (due {deadline}; working day {days}; basis: 国办发〔2015〕51号, 国发〔2016〕33号)',
       },
     },
     schema: {

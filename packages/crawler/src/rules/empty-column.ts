@@ -17,7 +17,7 @@ export const emptyColumn: Rule<SiteSubject, Options> = {
     category: 'columns',
     description: { zh: '空白栏目（栏目无任何信息）', en: 'Empty column (no information at all)' },
     messages: {
-      empty: { zh: '“{name}”栏目没有任何信息（空白栏目）', en: 'column "{name}" has no information at all (empty column)' },
+      empty: { zh: '“{name}”栏目没有任何信息（空白栏目；依据：《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）“栏目不更新”中的空白栏目）', en: 'column "{name}" has no information at all (empty column; basis: website inspection indicators, 国办秘函〔2019〕19号, empty columns under "columns not updated")' },
     },
     schema: {
       type: 'object',

@@ -31,16 +31,16 @@ export const interactionUnanswered: Rule<SiteSubject, Options> = {
     description: { zh: '互动回应差：无咨询建言渠道或留言超过3个月未答复（单项否决）', en: 'No consultation channel, or letters unanswered for over 3 months (veto)' },
     messages: {
       noChannel: {
-        zh: '未找到政务咨询类栏目（领导信箱、咨询投诉、网上咨询等），网站未提供有效的网上咨询建言渠道（单项否决）',
-        en: 'no consultation channel (leader mailbox, enquiries and complaints, online consultation …) was found: the site offers no working channel for enquiries and suggestions (veto)',
+        zh: '未找到政务咨询类栏目（领导信箱、咨询投诉、网上咨询等），网站未提供有效的网上咨询建言渠道（单项否决；依据：《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）“互动回应差”）',
+        en: 'no consultation channel (leader mailbox, enquiries and complaints, online consultation …) was found: the site offers no working channel for enquiries and suggestions (veto; basis: website inspection indicators, 国办秘函〔2019〕19号, "poor interaction")',
       },
       unanswered: {
-        zh: '“{channel}”中 {asked} 的留言“{title}”至检查日 {asOf} 仍未答复，超过{window}',
-        en: '"{channel}": the letter "{title}" of {asked} is still unanswered on {asOf}, more than {window} later',
+        zh: '“{channel}”中 {asked} 的留言“{title}”至检查日 {asOf} 仍未答复，超过{window}（依据：《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）单项否决“互动回应差”）',
+        en: '"{channel}": the letter "{title}" of {asked} is still unanswered on {asOf}, more than {window} later (basis: website inspection indicators, 国办秘函〔2019〕19号, veto "poor interaction")',
       },
       late: {
-        zh: '“{channel}”中 {asked} 的留言“{title}”于 {answered} 才答复，超过{window}',
-        en: '"{channel}": the letter "{title}" of {asked} was only answered on {answered}, more than {window} later',
+        zh: '“{channel}”中 {asked} 的留言“{title}”于 {answered} 才答复，超过{window}（依据：《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）单项否决“互动回应差”）',
+        en: '"{channel}": the letter "{title}" of {asked} was only answered on {answered}, more than {window} later (basis: website inspection indicators, 国办秘函〔2019〕19号, veto "poor interaction")',
       },
     },
     schema: {

@@ -2,10 +2,10 @@
  * Helpers every site rule uses: getting the cached analysis, skipping when the site could not be audited, and
  * rendering durations and reasons in the run's locale.
  */
-import type { Locale, RuleContext } from '@gongkai/core';
+import type { Locale, RuleContext, Severity } from '@gongkai/core';
 import { defaultWindows } from '../analysis/catalogue.js';
 import type { SiteSubject } from '../analysis/subject.js';
-import type { SiteAnalysis, Windows } from '../analysis/types.js';
+import type { Basis, SiteAnalysis, Windows } from '../analysis/types.js';
 
 export const noOptionsSchema = { type: 'object', properties: {}, additionalProperties: false } as const;
 
@@ -62,4 +62,17 @@ export function joinNames(names: string[], locale: Locale, max = 8): string {
 export function compileIgnore(patterns: readonly string[] | undefined): (url: string) => boolean {
   const res = (patterns ?? []).map((p) => new RegExp(p));
   return (url) => res.some((r) => r.test(url));
+}
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** The milder of two severities: a configured `warning` is never raised to an error by a finding's own level. */
+export function weaker(a: Severity, b: Severity): Severity {
+  return RANK[a] <= RANK[b] ? a : b;
+}
+
+/** A column's basis in the run's locale; a pack column without one points at the pack that asks for it. */
+export function basisText(basis: Basis | undefined, locale: Locale): string {
+  if (!basis) return locale === 'en' ? 'the column catalogue of the rule pack' : '规则包栏目目录';
+  return locale === 'en' ? basis.en ?? basis.zh : basis.zh;
 }

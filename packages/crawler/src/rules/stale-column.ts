@@ -21,12 +21,12 @@ export const staleColumn: Rule<SiteSubject, Options> = {
     description: { zh: '栏目未按期更新', en: 'A column is not updated within its window' },
     messages: {
       old: {
-        zh: '“{name}”栏目最新信息发布于 {newest}，超过{window}未更新（检查日 {asOf}）',
-        en: 'column "{name}": newest item is from {newest}, not updated within {window} (checked {asOf})',
+        zh: '“{name}”栏目最新信息发布于 {newest}，超过{window}未更新（检查日 {asOf}；依据：《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）“栏目不更新”）',
+        en: 'column "{name}": newest item is from {newest}, not updated within {window} (checked {asOf}; basis: website inspection indicators, 国办秘函〔2019〕19号, "columns not updated")',
       },
       undated: {
-        zh: '“{name}”栏目的信息均未注明发布日期，按未更新处理（要求{window}内更新）',
-        en: 'column "{name}": no item shows a publication date, which counts as not updated (window {window})',
+        zh: '“{name}”栏目的信息均未注明发布日期，按未更新处理（要求{window}内更新；依据：《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）“栏目不更新”；2015年全国政府网站普查：未注明信息发布时间的视为不更新）',
+        en: 'column "{name}": no item shows a publication date, which counts as not updated (window {window}; basis: website inspection indicators, 国办秘函〔2019〕19号, "columns not updated"; 2015 national website census: undated items count as not updated)',
       },
     },
     schema: {

@@ -31,16 +31,16 @@ export const tooManyStaleColumns: Rule<SiteSubject, Options> = {
     description: { zh: '未更新或空白栏目过多（单项否决）', en: 'Too many stale or empty columns (veto)' },
     messages: {
       stale: {
-        zh: '{count}个动态、通知公告、政策文件类栏目未按期更新（达到{threshold}个即单项否决）：{names}',
-        en: '{count} news/notice/policy columns are not updated in time ({threshold} or more fails the site): {names}',
+        zh: '{count}个动态、通知公告、政策文件类栏目未按期更新（达到{threshold}个即单项否决，依据：《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）“栏目不更新”）：{names}',
+        en: '{count} news/notice/policy columns are not updated in time ({threshold} or more fails the site; basis: website inspection indicators, 国办秘函〔2019〕19号, veto "columns not updated"): {names}',
       },
       longStale: {
-        zh: '{count}个应更新栏目超过{window}未更新（达到{threshold}个即单项否决）：{names}',
-        en: '{count} columns that should be updated have not been for more than {window} ({threshold} or more fails the site): {names}',
+        zh: '{count}个应更新栏目超过{window}未更新（达到{threshold}个即单项否决，依据：《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）“栏目不更新”）：{names}',
+        en: '{count} columns that should be updated have not been for more than {window} ({threshold} or more fails the site; basis: website inspection indicators, 国办秘函〔2019〕19号, veto "columns not updated"): {names}',
       },
       empty: {
-        zh: '{count}个空白栏目（达到{threshold}个即单项否决）：{names}',
-        en: '{count} empty columns ({threshold} or more fails the site): {names}',
+        zh: '{count}个空白栏目（达到{threshold}个即单项否决，依据：《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）“栏目不更新”）：{names}',
+        en: '{count} empty columns ({threshold} or more fails the site; basis: website inspection indicators, 国办秘函〔2019〕19号, veto "columns not updated"): {names}',
       },
     },
     schema: {

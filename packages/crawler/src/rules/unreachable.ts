@@ -19,7 +19,7 @@ export const unreachable: Rule<SiteSubject, Record<string, never>> = {
     category: 'availability',
     description: { zh: '网站首页无法访问（单项否决）', en: 'The home page cannot be opened (veto)' },
     messages: {
-      unreachable: { zh: '网站首页 {url} 无法访问：{reason}{detail}', en: 'home page {url} cannot be opened: {reason}{detail}' },
+      unreachable: { zh: '网站首页 {url} 无法访问：{reason}{detail}（依据：《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）单项否决“站点无法访问”）', en: 'home page {url} cannot be opened: {reason}{detail} (basis: website inspection indicators, 国办秘函〔2019〕19号, veto "site cannot be opened")' },
     },
     schema: noOptionsSchema,
     defaultOptions: {},

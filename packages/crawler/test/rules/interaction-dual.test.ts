@@ -23,9 +23,9 @@ describe('site/interaction-unanswered (互动回应差)', () => {
     expect(f[0].data).toMatchObject({ answered: '2026-07-15', due: '2026-06-02', askedSource: 'detail' });
     expect(f[1].data).toMatchObject({ due: '2026-09-10', statusText: '办理中' });
     expect(f[1].url).toMatch(/\/jzxx\/detail_\d+\.html$/);
-    expect(f[1].message).toBe('“局长信箱”中 2026-06-10 的留言“关于某工业园区夜间异味扰民问题的投诉”至检查日 2026-11-20 仍未答复，超过3个月');
+    expect(f[1].message).toBe('“局长信箱”中 2026-06-10 的留言“关于某工业园区夜间异味扰民问题的投诉”至检查日 2026-11-20 仍未答复，超过3个月（依据：《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）单项否决“互动回应差”）');
     const en = await on(interactionUnanswered, 'unanswered', {}, 'en');
-    expect(en.find((x) => x.messageId === 'late')!.message).toBe('"局长信箱": the letter "关于饮用水水源保护区范围调整的咨询" of 2026-03-02 was only answered on 2026-07-15, more than 3 months later');
+    expect(en.find((x) => x.messageId === 'late')!.message).toBe('"局长信箱": the letter "关于饮用水水源保护区范围调整的咨询" of 2026-03-02 was only answered on 2026-07-15, more than 3 months later (basis: website inspection indicators, 国办秘函〔2019〕19号, veto "poor interaction")');
   });
   it('uses the configured window and look-back', async () => {
     const five = await on(interactionUnanswered, 'unanswered', { responseWindow: '5m' });

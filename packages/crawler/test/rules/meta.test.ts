@@ -47,6 +47,33 @@ describe('built-in site packs', () => {
     for (const c of p.data.columns) expect(ajv.validate(columnSpecSchema, c), c.id).toBe(true);
   });
 
+  it('every catalogue column carries its basis and at least one level, and the schema checks both', () => {
+    for (const c of defaultColumns) {
+      expect(c.basis?.zh, c.id).toMatch(/条例|国办|国发|发改|预算法|检查指标|指引/);
+      expect(c.basis?.en, c.id).toBeTruthy();
+      if (c.id !== 'licensing' && c.id !== 'penalties') {
+        expect([...(c.requiredFor ?? []), ...(c.applicableFor ?? []), ...(c.recommendedFor ?? [])].length, c.id).toBeGreaterThan(0);
+      }
+    }
+    // The national minimum: 建议提案办理 is required only where the agency has such duties.
+    const jyta = defaultColumns.find((c) => c.id === 'suggestions-proposals')!;
+    expect(jyta.requiredFor).toEqual([]);
+    expect(jyta.applicableFor).toEqual(['department', 'government']);
+    expect(ajv.validate(columnSpecSchema, { id: 'x', basis: '条例第二十条' })).toBe(false);
+    expect(JSON.stringify(ajv.errors)).toContain('naming the document and article');
+    expect(ajv.validate(columnSpecSchema, { id: 'x', applicableFor: ['county'] })).toBe(false);
+    expect(ajv.validate(columnSpecSchema, { id: 'x', recommendedFor: ['township'], basis: { zh: '某省细则第3条' } })).toBe(true);
+  });
+
+  it('docs/columns.md shows every column with its basis', () => {
+    const doc = readFileSync(`${root}docs/columns.md`, 'utf8');
+    for (const c of defaultColumns) {
+      const row = doc.split('\n').find((l) => l.startsWith(`| \`${c.id}\` |`));
+      expect(row, c.id).toBeDefined();
+      expect(row, c.id).toContain(c.basis!.zh);
+    }
+  });
+
   it('site.yaml repeats the rule defaults of the 双公示 fields, the 互动回应 and 栏目不更新 options, and lists every veto', () => {
     const p = pack('site');
     for (const id of ['site/dual-publicity-fields', 'site/interaction-unanswered', 'site/too-many-stale-columns']) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runRule, runRules, type Finding, type Rule } from '@gongkai/core';
-import { auditSnapshot, type SiteSubject } from '../../src/analysis/index.js';
+import { auditSnapshot, defaultColumns, type SiteSubject } from '../../src/analysis/index.js';
 import * as r from '../../src/rules/index.js';
 import { AS_OF, ORIGIN, fixtureSnapshot, freshHome, page, snapshot } from '../analysis/site-fixtures.js';
 
@@ -44,7 +44,7 @@ describe('site/unreachable', () => {
   it('renders English messages', async () => {
     const s = snapshot([page('/', { status: 0, depth: 0, error: { code: 'dns', message: 'ENOTFOUND' } })]);
     const f = await runRule(r.unreachable, auditSnapshot(s), {}, { settings, locale: 'en' });
-    expect(f[0].message).toBe(`home page ${ORIGIN}/ cannot be opened: network error (dns)`);
+    expect(f[0].message).toBe(`home page ${ORIGIN}/ cannot be opened: network error (dns) (basis: website inspection indicators, 国办秘函〔2019〕19号, veto "site cannot be opened")`);
   });
 });
 
@@ -102,11 +102,45 @@ describe('site/missing-column', () => {
     const narrowed = await runRule(r.missingColumn, auditSnapshot(s), { columns: ['budget'] }, { settings });
     expect(narrowed.map((x) => x.data!.column)).toEqual(['budget']);
   });
-  it('uses the level: township sites are not asked for 政策解读', async () => {
+  it('uses the level: 政策解读 is only good practice for a township (info), 工作动态 is required (error)', async () => {
     const s = snapshot([freshHome()], [], { level: 'township' });
     const f = await runRule(r.missingColumn, auditSnapshot(s), {}, { settings });
-    expect(f.map((x) => x.data!.column)).not.toContain('policy-interpretation');
-    expect(f.map((x) => x.data!.column)).toContain('news');
+    const by = new Map(f.map((x) => [x.data!.column, x]));
+    expect(by.get('policy-interpretation')).toMatchObject({ severity: 'info', messageId: 'missingRecommended' });
+    expect(by.get('news')).toMatchObject({ severity: 'error', messageId: 'missing' });
+  });
+  it('a column required where applicable (建议提案办理) is a warning that says how to mark it not applicable', async () => {
+    const s = snapshot([freshHome()]);
+    const f = await runRule(r.missingColumn, auditSnapshot(s), {}, { settings });
+    const jyta = f.find((x) => x.data!.column === 'suggestions-proposals')!;
+    expect(jyta).toMatchObject({ severity: 'warning', messageId: 'missingApplicable', data: { requirement: 'applicable' } });
+    expect(jyta.message).toContain('notApplicable: [suggestions-proposals]');
+    expect(jyta.message).toContain('《政府信息公开条例》第二十条第（十五）项');
+    const en = await runRule(r.missingColumn, auditSnapshot(s), {}, { settings, locale: 'en' });
+    expect(en.find((x) => x.data!.column === 'suggestions-proposals')!.message).toMatch(/mark it not applicable.*notApplicable: \[suggestions-proposals\]/);
+    // Every error names its basis; no where-applicable or good-practice column is an error.
+    for (const x of f.filter((y) => y.severity === 'error')) {
+      expect(x.data!.requirement).toBe('required');
+      expect(x.message).toMatch(/依据：.*(条例|国办|检查指标|预算法)/);
+    }
+    expect(f.filter((x) => x.severity === 'error').map((x) => x.data!.column)).not.toContain('suggestions-proposals');
+    const marked = await runRule(r.missingColumn, auditSnapshot(s), { notApplicable: ['suggestions-proposals', 'fees'] }, { settings });
+    expect(marked.map((x) => x.data!.column)).not.toContain('suggestions-proposals');
+    expect(marked.map((x) => x.data!.column)).not.toContain('fees');
+    expect(marked.map((x) => x.data!.column)).toContain('major-projects');
+  });
+  it('a configured warning is never raised to an error, and a pack can make any column required with its own basis', async () => {
+    const s = snapshot([freshHome()]);
+    const f = await runRule(r.missingColumn, auditSnapshot(s), {}, { settings });
+    const warned = await runRules(auditSnapshot(s), [{ rule: r.missingColumn as unknown as Rule, setting: { severity: 'warning', options: {} } }], { settings });
+    expect(warned.findings.some((x) => x.severity === 'error')).toBe(false);
+    expect(warned.findings.length).toBe(f.length);
+    const columns = defaultColumns.map((c) =>
+      c.id === 'suggestions-proposals' ? { ...c, requiredFor: ['department' as const], basis: { zh: '某省政务公开考核细则第5条', en: 'provincial rules art. 5' } } : c,
+    );
+    const strict = await runRule(r.missingColumn, auditSnapshot(s, { columns }), {}, { settings });
+    expect(strict.find((x) => x.data!.column === 'suggestions-proposals')).toMatchObject({ severity: 'error', messageId: 'missing' });
+    expect(strict.find((x) => x.data!.column === 'suggestions-proposals')!.message).toContain('某省政务公开考核细则第5条');
   });
 });
 

@@ -42,7 +42,7 @@ describe('site/too-many-stale-columns: 应更新但长期未更新 ≥ 10', () =
   });
   it('renders English and leaves the clean site alone', async () => {
     const f = await on('abandoned', {}, 'en');
-    expect(f[0].message).toMatch(/^10 columns that should be updated have not been for more than 1 year \(10 or more fails the site\): /);
+    expect(f[0].message).toMatch(/^10 columns that should be updated have not been for more than 1 year \(10 or more fails the site; basis: website inspection indicators, 国办秘函〔2019〕19号, veto "columns not updated"\): /);
     expect(await on('clean')).toEqual([]);
   });
   it('does not count empty columns or columns without a window', async () => {
