@@ -17,6 +17,11 @@ export interface Breakdown {
   shares: Share[];
   /** The list may leave items out (等, 包括, 主要): a smaller sum is then not an error. */
   openEnded: boolean;
+  /**
+   * What the shares are shares of: the total, or a part when the later items are sub-counts of it ("共89项，其中行政许可
+   * 57项，一趟不用跑的45项，占比78.9%" — 45/57). Parts after such a base are not parts of the total and are dropped.
+   */
+  shareBase: Quantity;
   /** Offsets into the paragraph text. */
   start: number;
   end: number;
@@ -75,29 +80,79 @@ function firstAtOrAfter(qs: Quantity[], pos: number): number {
   return lo;
 }
 
+/** "在公开的74条信息中，工作动态类12条…": the total stands inside the opener; the mark is its 中. */
+const IN_OPENER = /在[^。，；,;]{0,14}?[0-9]+\s*(?:余|多)?\s*[条件项篇个][^。，；,;]{0,10}?中(?=[，,：:])/g;
+/** Words that mark a count as the sentence's total ("共计8件", "合计", "累计主动公开251条"). */
+const TOTAL_WORD = /(?:共|共计|合计|总计|累计|总数为?|总量为?|一共)[^，。；,;0-9]{0,8}$/;
+
+function openerMarks(text: string): number[] {
+  const marks: number[] = [];
+  for (let i = text.indexOf('其中'); i >= 0; i = text.indexOf('其中', i + 2)) marks.push(i);
+  if (text.includes('在')) {
+    IN_OPENER.lastIndex = 0;
+    for (let m = IN_OPENER.exec(text); m; m = IN_OPENER.exec(text)) marks.push(m.index + m[0].length - 1);
+  }
+  return marks.sort((a, b) => a - b);
+}
+
+/** The total a breakdown refers to: a count marked as a total (共/合计…) wins over the last count before the mark. */
+function pickTotal(text: string, qs: Quantity[], from: number, k: number, parens: Int8Array): Quantity | undefined {
+  let last: Quantity | undefined;
+  let marked: Quantity | undefined;
+  for (let j = firstAtOrAfter(qs, from); j < qs.length && qs[j].index < k; j++) {
+    const q = qs[j];
+    if (!isCount(q) || parens[q.index]) continue;
+    last = q;
+    if (TOTAL_WORD.test(text.slice(Math.max(from, q.index - 12), q.index))) marked = q;
+  }
+  return marked ?? last;
+}
+
+function shareFits(share: Share, base: Quantity): boolean {
+  if (!share.part || base.value <= 0) return false;
+  const step = 10 ** -share.percent.decimals;
+  return Math.abs((share.part.value / base.value) * 100 - share.percent.value) <= step + 1e-9;
+}
+
+/**
+ * A part that the shares are shares of, when more of them fit it than fit the total (see `Breakdown.shareBase`).
+ * Counting fits rather than demanding all of them keeps one wrong share from hiding the nesting.
+ */
+function nestedBase(total: Quantity, parts: Quantity[], shares: Share[]): Quantity | undefined {
+  const withPart = shares.filter((s) => s.part);
+  if (withPart.length < 2) return undefined;
+  const onTotal = withPart.filter((s) => shareFits(s, total)).length;
+  let best: Quantity | undefined;
+  let bestFits = Math.max(1, onTotal);
+  for (const p of parts) {
+    const fits = withPart.filter((s) => s.part!.index > p.index && shareFits(s, p)).length;
+    if (fits > bestFits) {
+      best = p;
+      bestFits = fits;
+    }
+  }
+  return best;
+}
+
 export function findBreakdowns(text: string): Breakdown[] {
-  if (!text.includes('其中')) return [];
+  if (!text.includes('其中') && !text.includes('中，') && !text.includes('中,')) return [];
   const qs = scanQuantities(text);
   if (qs.length < 3) return [];
   const sentences = splitSentences(text);
   const parens = parenDepths(text);
   const out: Breakdown[] = [];
-  const marks: number[] = [];
-  for (let i = text.indexOf('其中'); i >= 0; i = text.indexOf('其中', i + 2)) marks.push(i);
+  const marks = openerMarks(text);
+  if (marks.length === 0) return [];
   let mi = 0;
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
     while (mi < marks.length && marks[mi] < s.start) mi++;
     const k = mi < marks.length ? marks[mi] : -1;
     if (k < 0 || k >= s.end) continue;
-    // Total: last count before 其中 in this sentence; if 其中 opens the sentence, from the previous one.
-    let total: Quantity | undefined;
+    // Total: the count before 其中 in this sentence; if 其中 opens the sentence, from the previous one.
     const lead = text.slice(s.start, k).replace(/[\s\u3000：:，,]/g, '');
     const from = lead.length === 0 && si > 0 ? sentences[si - 1].start : s.start;
-    for (let j = firstAtOrAfter(qs, from); j < qs.length && qs[j].index < k; j++) {
-      const q = qs[j];
-      if (isCount(q) && !parens[q.index]) total = q;
-    }
+    const total = pickTotal(text, qs, from, k, parens);
     if (!total) continue;
     // Parts: counts of the same unit after 其中 up to the sentence end or a second 其中 (a nested breakdown).
     const k2 = mi + 1 < marks.length ? marks[mi + 1] : -1;
@@ -115,13 +170,17 @@ export function findBreakdowns(text: string): Breakdown[] {
         continue;
       }
       if (parens[q.index]) continue;
+      // "在主动公开的90条信息中，全文电子化的共90条，…": the total said again is not a part.
+      if (q.value === total.value && TOTAL_WORD.test(text.slice(Math.max(k, q.index - 12), q.index))) continue;
       if (q.unit === total.unit) {
         parts.push(q);
         lastPart = q;
       }
     }
     const partsText = text.slice(k, stop);
-    out.push({ total, parts, shares, openEnded: OPEN_RE.test(partsText), start: total.index, end: stop });
+    const base = nestedBase(total, parts, shares);
+    const kept = base ? parts.filter((p) => p.index <= base.index) : parts;
+    out.push({ total, parts: kept, shares, shareBase: base ?? total, openEnded: OPEN_RE.test(partsText), start: total.index, end: stop });
   }
   return out;
 }

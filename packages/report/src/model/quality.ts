@@ -34,11 +34,13 @@ export function assessQuality(blocks: readonly Block[], title: Paragraph | undef
   let runTogether = 0;
   let footers = 0;
   let tables = 0;
+  let headings = 0;
   for (const b of blocks) {
     if (b.kind === 'table') {
       tables++;
       continue;
     }
+    if (b.kind === 'heading') headings++;
     const text = textOf(b);
     if (b !== title) body += text.trim().length;
     if (FOOTER.test(text)) footers++;
@@ -46,7 +48,7 @@ export function assessQuality(blocks: readonly Block[], title: Paragraph | undef
     while (RUN_TOGETHER.exec(text) !== null) runTogether++;
   }
   const q: DocumentQuality = { collapsed };
-  if (body < MIN_BODY_CHARS && tables === 0) q.noText = true;
+  if (body < MIN_BODY_CHARS && tables === 0 && headings === 0) q.noText = true;
   if (runTogether >= 3) q.flattenedTables = runTogether;
   if (footers >= 2) q.pageFooters = footers;
   const breaks = hardBreaks(blocks);

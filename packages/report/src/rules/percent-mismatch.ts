@@ -41,7 +41,7 @@ export const percentMismatch: Rule<ReportDocument, PercentMismatchOptions> = {
         for (const share of b.shares) {
           if (!share.part) continue;
           const [plo, phi] = interval(share.part);
-          const [tlo, thi] = interval(b.total);
+          const [tlo, thi] = interval(b.shareBase);
           if (thi <= 0) continue;
           // The stated figure may be rounded or truncated to its decimals; approximations widen the range.
           const step = 10 ** -share.percent.decimals;
@@ -49,11 +49,11 @@ export const percentMismatch: Rule<ReportDocument, PercentMismatchOptions> = {
           const hi = tlo > 0 ? (phi / tlo) * 100 : Infinity;
           const p = share.percent.value;
           if (p + step + extra >= lo && p - step - extra <= hi) continue;
-          const expected = ((share.part.value / b.total.value) * 100).toFixed(Math.max(1, share.percent.decimals));
+          const expected = ((share.part.value / b.shareBase.value) * 100).toFixed(Math.max(1, share.percent.decimals));
           context.report({
             messageId: 'mismatch',
-            data: { percent: share.percent.raw, part: share.part.raw, total: b.total.raw, expected },
-            findingData: { stated: p, expected: Number(expected), part: share.part.value, total: b.total.value },
+            data: { percent: share.percent.raw, part: share.part.raw, total: b.shareBase.raw, expected },
+            findingData: { stated: p, expected: Number(expected), part: share.part.value, total: b.shareBase.value },
             loc: locInBlock(doc, unit.block, unit.base + share.percent.index, share.percent.length),
           });
         }

@@ -12,15 +12,20 @@ export interface RequiredSectionOptions {
   sectionsByRegime?: Partial<Record<'2008' | '2019' | '2021', string[]>>;
   /** Look for the content in the body when the heading is missing and downgrade to a warning if found. */
   contentEvidence?: boolean;
+  /**
+   * Parts, per regime, whose absence is reported as a warning: the 2008 item (六) 其他需要报告的事项 exists only when
+   * there is something else to report, and no national template made it a fixed heading before 2019.
+   */
+  advisoryByRegime?: Partial<Record<'2008' | '2019' | '2021', string[]>>;
 }
 
+export const ADVISORY_BY_REGIME: Record<string, string[]> = { '2008': ['other'] };
+
 /**
- * 2008 条例 第三十二条 items (一)–(五); 2019 条例 第五十条 five items plus the format's 总体情况. The 2008 item (六)
- * "其他需要报告的事项" is only a part when there is something else to report, and the 2008 regime had no national
- * template that made it a fixed heading, so its absence there is not a defect.
+ * 2008 条例 第三十二条 six items; 2019 条例 第五十条 five items plus the format's 总体情况.
  */
 export const REQUIRED_BY_REGIME: Record<string, string[]> = {
-  '2008': ['active-disclosure', 'requests', 'fees', 'reviews-litigation', 'problems-improvements'],
+  '2008': ['active-disclosure', 'requests', 'fees', 'reviews-litigation', 'problems-improvements', 'other'],
   '2019': ['overview', 'active-disclosure', 'requests', 'reviews-litigation', 'problems-improvements', 'other'],
   '2021': ['overview', 'active-disclosure', 'requests', 'reviews-litigation', 'problems-improvements', 'other'],
 };
@@ -50,6 +55,10 @@ export const requiredSection: Rule<ReportDocument, RequiredSectionOptions> = {
         zh: '缺少法定内容“{title}”：没有找到对应的章节标题，正文中也没有相关内容',
         en: 'missing statutory part "{title}": no heading for it and no matching content in the text',
       },
+      advisory: {
+        zh: '没有“{title}”部分；如确无其他需要报告的事项，建议写明“无”',
+        en: 'there is no "{title}" part; if there is nothing else to report, say so ("无")',
+      },
       unconfirmed: {
         zh: '没有找到“{title}”：正文在附表中途结束，这部分内容可能在缺失的部分里，无法确认',
         en: 'no "{title}" found, but the text stops inside the statistics annex, so it may be in the part that was lost',
@@ -73,10 +82,19 @@ export const requiredSection: Rule<ReportDocument, RequiredSectionOptions> = {
           additionalProperties: false,
         },
         contentEvidence: { type: 'boolean' },
+        advisoryByRegime: {
+          type: 'object',
+          properties: {
+            '2008': { type: 'array', items: SECTION_ID_SCHEMA, uniqueItems: true },
+            '2019': { type: 'array', items: SECTION_ID_SCHEMA, uniqueItems: true },
+            '2021': { type: 'array', items: SECTION_ID_SCHEMA, uniqueItems: true },
+          },
+          additionalProperties: false,
+        },
       },
       additionalProperties: false,
     },
-    defaultOptions: { contentEvidence: true, sectionsByRegime: REQUIRED_BY_REGIME },
+    defaultOptions: { contentEvidence: true, sectionsByRegime: REQUIRED_BY_REGIME, advisoryByRegime: ADVISORY_BY_REGIME },
     defaultSeverity: 'error',
     weight: 8,
   },
@@ -136,6 +154,8 @@ export const requiredSection: Rule<ReportDocument, RequiredSectionOptions> = {
         });
       } else if (doc.quality.truncated) {
         context.report({ messageId: 'unconfirmed', severity: 'warning', data: { title }, findingData: { section: id, truncated: true }, loc: anchor });
+      } else if ((options.advisoryByRegime ?? ADVISORY_BY_REGIME)[regime]?.includes(id)) {
+        context.report({ messageId: 'advisory', severity: 'warning', data: { title }, findingData: { section: id, advisory: true }, loc: anchor });
       } else {
         context.report({ messageId: 'missing', data: { title }, findingData: { section: id }, loc: anchor });
       }

@@ -21,10 +21,11 @@ d('acceptance on the real seeds (rules selected by the built-in packs)', () => {
   it('000: missing requests, fees, reviews-litigation and other; 350余 vs 240余+50余+50 is fine', async () => {
     const { findings } = await runPacks(await seed('000'));
     const missing = byRule(findings, 'report/required-section').filter((f) => f.severity === 'error');
-    expect(missing.map((f) => f.data?.section).sort()).toEqual(['fees', 'other', 'requests', 'reviews-litigation']);
-    // Active disclosure has no heading but its content is there: a warning, not an error.
+    expect(missing.map((f) => f.data?.section).sort()).toEqual(['fees', 'requests', 'reviews-litigation']);
+    // Active disclosure has no heading but its content is there: a warning, not an error. 其他需要报告的事项 is
+    // missing too, which under the 2008 regime is a warning (issue 8: no real 2008 report is faulted for it).
     const warned = byRule(findings, 'report/required-section').filter((f) => f.severity === 'warning');
-    expect(warned.map((f) => f.data?.section)).toEqual(['active-disclosure']);
+    expect(warned.map((f) => f.data?.section).sort()).toEqual(['active-disclosure', 'other']);
     expect(byRule(findings, 'report/sum-mismatch').filter((f) => f.severity === 'error')).toEqual([]);
   });
 

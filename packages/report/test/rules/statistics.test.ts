@@ -35,7 +35,35 @@ describe('report/sum-mismatch', () => {
     expect(await check(sumMismatch, await para('主动公开政府信息350余条。其中：工作信息240余条，通知通告50余条，其他信息50条。'))).toEqual([]);
   });
   it('still reports approximations that cannot overlap', async () => {
-    expect(ids(await check(sumMismatch, await para('主动公开政府信息350余条。其中：工作信息100余条，通知通告50余条。')))).toEqual(['under']);
+    expect(ids(await check(sumMismatch, await para('主动公开政府信息150余条。其中：工作信息100余条，通知通告70余条。')))).toEqual(['over']);
+  });
+  // Issue 8: real reports list only the notable items under 其中; a far smaller sum is not an error.
+  it('accepts a 其中 list that names only some of the items', async () => {
+    expect(await check(sumMismatch, await para('累计主动公开政府信息251条。其中，项目审批信息191条；行政规范性文件3条。'))).toEqual([]);
+  });
+  it('reports a near miss of a full category list opened by 在…中', async () => {
+    const f = await check(sumMismatch, await para('在公开的74条信息中，工作动态类信息12条，公示公告类7条，财政资金类10条，安全生产类29条，应急管理类12条，综合执法类1条，扶贫类2条。'));
+    expect(ids(f)).toEqual(['under']);
+    expect(f[0].data).toMatchObject({ total: 74, sumRange: [73, 73] });
+  });
+  it('takes the total marked 共计 when 其中 opens the next sentence', async () => {
+    const text = '共收到申请共计8件，涉及政策法规信息1件、机构设置信息1件、小区备案信息6件。其中，同意公开3件，无法提供4件，区分处理1件。';
+    expect(await check(sumMismatch, await para(text))).toEqual([]);
+    expect(await check(percentMismatch, await para(text.replace('3件，', '3件，占比37.5%；').replace('4件，', '4件，占比50%；')))).toEqual([]);
+  });
+  it('does not take a list that reaches the total part-way for extra information', async () => {
+    const f = await check(sumMismatch, await para('共主动公开政府信息46条，其中，机构职责类5条；工作动态类37条；政府信息公开类3条；行政性收费类1条；其他类别信息29条。'));
+    expect(ids(f)).toEqual(['over']);
+  });
+  it('does not count the total said again as a part', async () => {
+    const f = await check(sumMismatch, await para('在主动公开的90条政府信息中，全文电子化的共90条，机构类信息共1条；规范性文件10条；财政资金52条；预决算5条；其他25条。'));
+    expect(f[0]?.data).toMatchObject({ total: 90, sumRange: [93, 93] });
+  });
+  it('reads shares of a sub-count as a nested list, not as parts of the total', async () => {
+    const text = '发布的事项共有89项，其中行政许可57项，实现“一趟不用跑”的有45项，占比78.9%；实现“全程网办”的有41项，占比71.9%；即办件有36项，占比63.2%。';
+    expect(await check(sumMismatch, await para(text))).toEqual([]);
+    expect(await check(percentMismatch, await para(text))).toEqual([]);
+    expect(ids(await check(percentMismatch, await para(text.replace('78.9%', '88.9%'))))).toEqual(['mismatch']);
   });
   it('ignores trailing figures after a list that already adds up', async () => {
     expect(await check(sumMismatch, await para('本年度共办结38件，其中予以公开18件、部分公开4件、不予公开16件，结转下年度继续办理2件。'))).toEqual([]);
