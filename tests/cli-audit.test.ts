@@ -112,6 +112,22 @@ describe('gongkai audit against the fixture sites', () => {
     expect(old.json.results[0].passed).toBe(false);
   });
 
+  it('sites sharing one address keep their own events: robots-blocked paths of one never reach the other', async () => {
+    const dir = tempDir();
+    const server = await sites.serveSites({ shared: sites.sharedAddress });
+    servers.push(server);
+    const [a, b] = [`${server.origin}/a/`, `${server.origin}/b/`];
+    writeFileSync(join(dir, 'sites.csv'), `名称,网址,层级\n甲,${a},department\n乙,${b},department\n`);
+    const r = await runCli(['audit', '--sites', 'sites.csv', '--allow-private', '--as-of', AS_OF, '--delay', '0', '--quiet', '--format', 'json'], { cwd: dir });
+    const [ra, rb] = JSON.parse(r.stdout).results;
+    expect([ra.target, rb.target]).toEqual([a, b]);
+    expect(rules(ra.findings)).not.toContain('site/robots-blocked');
+    const blocked = rb.findings.filter((f: JsonFinding) => f.ruleId === 'site/robots-blocked');
+    expect(blocked).toHaveLength(1);
+    expect(blocked[0].data?.count).toBe(2);
+    for (const res of [ra, rb]) expect(res.findings.filter((f: JsonFinding) => f.severity === 'error')).toEqual([]);
+  });
+
   it('a URL that never answers gives one line, exit 2, and the unreachable veto', async () => {
     const port = await freePort();
     const r = await audit(`http://127.0.0.1:${port}/`, ['--timeout', '2000']);

@@ -4,16 +4,19 @@
  */
 import type { CrawlEvent } from './snapshot.js';
 
+/** An event and the owner (crawl id) of the request that caused it; undefined for requests nobody claimed. */
+export type EventListener = (event: CrawlEvent, owner?: string) => void;
+
 export interface EventHub {
-  emit: (event: CrawlEvent) => void;
-  subscribe(listener: (event: CrawlEvent) => void): () => void;
+  emit: EventListener;
+  subscribe(listener: EventListener): () => void;
 }
 
 export function createEventHub(): EventHub {
-  const listeners = new Set<(event: CrawlEvent) => void>();
+  const listeners = new Set<EventListener>();
   return {
-    emit: (event) => {
-      for (const l of listeners) l(event);
+    emit: (event, owner) => {
+      for (const l of listeners) l(event, owner);
     },
     subscribe(listener) {
       listeners.add(listener);

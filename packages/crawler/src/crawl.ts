@@ -11,7 +11,7 @@ import { gkmlptApiUrl, gkmlptList, isGkmlptApiUrl } from './extract/gkmlpt.js';
 import { attachmentExt, dedupKey, isAsset, neverFollow, normalizeUrl, Scope, wireUrl, hostOf } from './frontier/normalize.js';
 import { TrapDetector, type TrapOptions } from './frontier/traps.js';
 import { Frontier, type Task } from './frontier/frontier.js';
-import { EventLog, type EventHub } from './crawl-events.js';
+import { EventLog, type EventHub, type EventListener } from './crawl-events.js';
 import { randomProbeUrl, softNotFoundReason, type ProbeSignature } from './crawl-soft404.js';
 
 export { snapshotToJson, snapshotFromJson, SnapshotFormatError, SNAPSHOT_VERSION } from './crawl-json.js';
@@ -60,7 +60,7 @@ export interface CrawlOptions {
   onEvent?: (e: CrawlEvent) => void;
 }
 
-export type FetcherFactory = (onEvent: (event: CrawlEvent) => void) => Fetcher;
+export type FetcherFactory = (onEvent: EventListener) => Fetcher;
 
 export interface CrawlSiteOptions extends CrawlOptions {
   /** A fetcher, or a factory that receives the crawl's event sink (the crawl then also closes it). */
@@ -70,6 +70,7 @@ export interface CrawlSiteOptions extends CrawlOptions {
 }
 
 const HOME_REDIRECT_HOPS = 3;
+let crawlCount = 0;
 const DEFAULT_MAX_MAIN_TEXT = 20_000;
 const MAX_TRAP_EVENTS = 200;
 
@@ -220,14 +221,18 @@ export async function crawlSite(site: SiteInfo, options: CrawlSiteOptions): Prom
     log.add(type, url, detail);
     options.onEvent?.(log.events[log.events.length - 1]);
   };
-  const fromFetcher = (e: CrawlEvent) => {
-    if (!e.url || scope.contains(e.url) || hostOf(e.url) === '') {
-      if (log.has(e.type, e.url)) return;
-      log.push(e);
-      options.onEvent?.(e);
-    }
+  // Events belong to the crawl whose request caused them: sites sharing one server (or one origin) see the same
+  // hosts, so the host alone cannot tell whose robots-blocked path or TLS problem an event is about.
+  // Events of requests nobody claimed (a fetcher that does not pass owners on) fall back to the site's hosts.
+  const fromFetcher: EventListener = (e, by) => {
+    if (by !== undefined && by !== owner) return;
+    if (e.url && hostOf(e.url) !== '' && !scope.contains(e.url)) return;
+    if (log.has(e.type, e.url)) return;
+    log.push(e);
+    options.onEvent?.(e);
   };
   const ownsFetcher = typeof options.fetcher === 'function';
+  const owner = `crawl-${++crawlCount}-${homeStart}`;
   const fetcher: Fetcher = typeof options.fetcher === 'function' ? options.fetcher(fromFetcher) : options.fetcher;
   const unsubscribe = options.events?.subscribe(fromFetcher);
 
@@ -263,12 +268,12 @@ export async function crawlSite(site: SiteInfo, options: CrawlSiteOptions): Prom
       // Hash-routed column pages (gkmlpt index#COL) share one document; fetch it once.
       let p = hashFetches.get(wire);
       if (!p) {
-        p = fetcher.fetch({ url: wire });
+        p = fetcher.fetch({ url: wire, owner });
         hashFetches.set(wire, p);
       }
       return p;
     }
-    return fetcher.fetch(probeOnly ? { url: wire, probeOnly: true } : { url: wire });
+    return fetcher.fetch(probeOnly ? { url: wire, probeOnly: true, owner } : { url: wire, owner });
   };
 
   const progress = () => {
@@ -544,7 +549,7 @@ export async function crawlSite(site: SiteInfo, options: CrawlSiteOptions): Prom
   if (homePage && homeEx && home && !stopped()) {
     if (options.probeSoft404 !== false) {
       const probeUrl = randomProbeUrl(home);
-      const res = await fetcher.fetch({ url: probeUrl, skipRobots: true });
+      const res = await fetcher.fetch({ url: probeUrl, skipRobots: true, owner });
       if (!res.error && res.status > 0) {
         let title: string | undefined;
         let textLength = 0;

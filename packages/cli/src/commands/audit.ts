@@ -248,7 +248,8 @@ async function checkAnnualReport(
   ctx: RunContext,
   fetcher: Fetcher,
 ): Promise<TargetResult | undefined> {
-  const res = await fetcher.fetch({ url });
+  // Its own owner: events of this request belong to no crawl still running on the same server.
+  const res = await fetcher.fetch({ url, owner: 'annual-report' });
   if (res.status < 200 || res.status >= 300 || !res.body.length) return undefined;
   const ext = EXT_BY_TYPE.find(([re]) => re.test(res.contentType ?? ''))?.[1] ?? (/\.(pdf|docx|html?|txt)$/i.exec(new URL(res.finalUrl).pathname)?.[0] ?? '.html');
   try {

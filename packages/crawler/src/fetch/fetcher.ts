@@ -3,6 +3,7 @@
  * per-host failure counts and the SSRF guard. Everything the layers above need to know about how a request went
  * comes back in the FetchResult or as a CrawlEvent; nothing is thrown.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import net from 'node:net';
 import tls from 'node:tls';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -179,14 +180,20 @@ class HttpFetcher implements Fetcher {
     const event: CrawlEvent = { type, url, at: new Date(this.now()).toISOString() };
     if (detail) event.detail = Object.fromEntries(Object.entries(detail).filter(([, v]) => v !== undefined));
     try {
-      this.options.onEvent(event);
+      this.options.onEvent(event, this.owner.getStore());
     } catch {
       // A broken listener must not break the crawl.
     }
   }
 
+  /**
+   * The owner of the request being served. Events are raised deep inside retries, redirects and the robots cache;
+   * the async context carries the owner there without threading it through every call.
+   */
+  private readonly owner = new AsyncLocalStorage<string | undefined>();
+
   fetch(request: FetchRequest): Promise<FetchResult> {
-    return this.run(request, this.s.maxBodyBytes);
+    return this.owner.run(request.owner, () => this.run(request, this.s.maxBodyBytes));
   }
 
   async isAllowed(url: string): Promise<boolean> {

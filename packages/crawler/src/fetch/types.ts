@@ -25,8 +25,11 @@ export interface FetcherOptions {
   strictTls?: boolean;
   /** Lifts the SSRF guard (tests on 127.0.0.1, intranet audits). */
   allowPrivate?: boolean;
-  /** Receives events (TLS, encoding, robots, throttling …) as they happen. */
-  onEvent?: (event: CrawlEvent) => void;
+  /**
+   * Receives events (TLS, encoding, robots, throttling …) as they happen, with the `owner` of the request that
+   * caused them (see FetchRequest.owner), so a fetcher shared by several crawls can give each event to its crawl.
+   */
+  onEvent?: (event: CrawlEvent, owner?: string) => void;
   /** Injected clock/sleep for tests of backoff and delays. */
   sleep?: (ms: number) => Promise<void>;
   /** Clock used for delays and Retry-After dates (default Date.now). */
@@ -57,6 +60,11 @@ export interface FetchRequest {
   headers?: Record<string, string>;
   /** Skip the robots check (robots.txt itself, the soft-404 probe). */
   skipRobots?: boolean;
+  /**
+   * Who asked (a crawl's id). Events the request causes are reported with it: sites that share one address (one
+   * platform server, one origin) must not receive each other's robots, TLS or encoding events.
+   */
+  owner?: string;
 }
 
 export interface FetchResult {
