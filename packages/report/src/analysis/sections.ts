@@ -45,7 +45,7 @@ export const DEFAULT_SECTION_DEFS: SectionDef[] = [
   {
     id: 'active-disclosure',
     title: { zh: '主动公开政府信息情况', en: 'active disclosure' },
-    aliases: ['主动公开'],
+    aliases: ['主动公开', '政府信息公开情况'],
     evidence: ['主动公开[^。；;]{0,20}?[0-9０-９]+\\s*(?:余|多)?\\s*[条件篇项]'],
   },
   {

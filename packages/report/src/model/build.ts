@@ -423,7 +423,18 @@ function buildMeta(
     const t = pick(metaRaw, TITLE_KEYS);
     if (t) meta.title = sourced(t[1], t[0]);
   }
-  const titleFacts = meta.title ? readTitle(normalizeWidth(meta.title.value)) : {};
+  let titleFacts = meta.title ? readTitle(normalizeWidth(meta.title.value)) : {};
+  // The page's own title (an export header, <title>, a 标题 field) speaks for the year when the title line in the
+  // text does not: "标题: 某局2013年政府信息公开工作年度报告" above a body that opens "政府信息公开工作年度报告".
+  if (titleFacts.year === undefined) {
+    for (const t of [raw.title, pick(metaRaw, TITLE_KEYS)?.[1]]) {
+      const f = t ? readTitle(normalizeWidth(t)) : {};
+      if (f.year !== undefined) {
+        titleFacts = { ...f, agency: titleFacts.agency ?? f.agency };
+        break;
+      }
+    }
+  }
 
   for (const k of PUBLISHED_KEYS) {
     const v = metaRaw[k];
@@ -437,8 +448,9 @@ function buildMeta(
   // Without a page date, the date under the closing signature is the best evidence of when the report came out.
   if (!meta.publishedAt && signOff) meta.publishedAt = { value: signOff.iso, source: 'text', span: signOff.span };
 
+  // Page metadata sometimes carries an internal id where the agency should be ("发布机构: 1"): a name has CJK text.
   const agency = pick(metaRaw, AGENCY_KEYS);
-  if (agency) meta.agency = sourced(agency[1], agency[0]);
+  if (agency && /[\u4e00-\u9fff]{2}/.test(agency[1])) meta.agency = sourced(agency[1], agency[0]);
   else if (titleFacts.agency) {
     meta.agency = { value: titleFacts.agency, source: 'title' };
     if (meta.title?.span) meta.agency.span = meta.title.span;

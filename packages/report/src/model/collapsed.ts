@@ -9,6 +9,8 @@ import { isSpace } from '../text/normalize.js';
 
 /** A block this long is a page, not a paragraph. */
 const PAGE_BLOCK = 2000;
+/** A block holding most of the text is a collapsed page from this length on (a short report fits in ~800 chars). */
+const PAGE_SHARE_MIN = 600;
 /** Blocks shorter than this are left whole even in a collapsed document. */
 const MIN_CUT_BLOCK = 120;
 
@@ -20,7 +22,7 @@ export function isCollapsed(blocks: readonly RawBlock[]): boolean {
     total += b.text.length;
     if (b.text.length > longest) longest = b.text.length;
   }
-  return longest >= PAGE_BLOCK || (longest >= 800 && longest >= 0.6 * total);
+  return longest >= PAGE_BLOCK || (longest >= PAGE_SHARE_MIN && longest >= 0.6 * total);
 }
 
 function piece(b: RawTextBlock, from: number, to: number, verbatim: boolean): RawTextBlock | null {

@@ -30,6 +30,7 @@ const HEAD_STOP = /[。！？；!?;:：，,(（<\s]|(?:19|20)\d{2}年|\d|[一二
 /** Words a heading phrase ends with; the last one inside the phrase ends the heading. */
 const HEAD_FINAL = /(?:情况|事项|概述|综述|概况|问题|措施|数量|类别|形式|渠道|不足|计划|打算|思路|方向|改进|举措|成效|做法|工作|建设|管理|机制|制度|平台|保障|回应|解读|服务|方面)/g;
 const MAX_HEAD = 40;
+const STRONG_FINAL = /情况|事项/;
 const TITLE_LEAD = /^.{2,60}?(?:年度报告|年报|工作报告|情况报告|自查报告|工作总结|落实情况)(?=[\s\u3000]|[^\s\u3000。，,的和及])/;
 const DATELINE = /^[\s]*[^。，,；;\s]{0,30}?(?:19|20)\d{2}[ ]*年[ ]*\d{1,2}[ ]*月(?:[ ]*\d{1,2}[ ]*日)?(?=\s)/;
 const SIGN_OFF = /[。！？!?][\s\u3000]*([^。！？!?；;]{2,40}?[\s\u3000]*)((?:19|20)\d{2}[ ]*年[ ]*\d{1,2}[ ]*月[ ]*\d{1,2}[ ]*日|[〇零○Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)[\s\u3000]*$/;
@@ -41,6 +42,12 @@ export function headingEnd(norm: string, start: number): { end: number; inline: 
   const window = norm.slice(from, from + MAX_HEAD + 12);
   const stop = window.search(HEAD_STOP);
   const phrase = stop < 0 ? window.slice(0, MAX_HEAD) : window.slice(0, stop);
+  // 情况/事项 close a part name for certain: "收到和处理政府信息公开申请情况申请人情况…" ends at the first one.
+  const strong = STRONG_FINAL.exec(phrase);
+  if (strong && strong.index >= 1 && strong.index + strong[0].length <= MAX_HEAD) {
+    const end = strong.index + strong[0].length;
+    if (end < phrase.trimEnd().length || stop < 0 || !SENTENCE_END.test(window[stop]!)) return { end: from + end, inline: false };
+  }
   if (stop >= 0 && stop <= MAX_HEAD && phrase.trim().length >= 2 && SENTENCE_END.test(window[stop]!)) {
     return { end: from + stop, inline: true };
   }

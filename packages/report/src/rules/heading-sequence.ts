@@ -3,6 +3,8 @@ import type { Heading, NumberingStyle, ReportDocument, Section } from '../model/
 import { locOfSpan } from '../analysis/position.js';
 import { toChineseNumeral } from '../fix/numerals.js';
 import { renumberEdits } from '../fix/renumber.js';
+import { repeatedEnumerations } from '../analysis/enumerations.js';
+import { locInBlock } from '../analysis/position.js';
 
 export interface HeadingSequenceOptions {
   /** Also check that the first heading of a run is numbered 1. */
@@ -68,6 +70,10 @@ export const headingSequence: Rule<ReportDocument, HeadingSequenceOptions> = {
       mixedStyle: {
         zh: '编号层级混用：“{heading}”使用“{marker}”，而同级其他标题使用“{expected}”式编号',
         en: 'mixed numbering levels: "{heading}" uses "{marker}" while its sibling headings use the "{expected}" style',
+      },
+      enumDuplicate: {
+        zh: '列举序号重复：“{marker}”出现了两次（“{excerpt}”）',
+        en: 'enumeration repeats a number: "{marker}" appears twice ("{excerpt}")',
       },
       nesting: {
         zh: '编号层级颠倒：“{heading}”（{marker}）位于下级编号“{parent}”之下',
@@ -177,5 +183,13 @@ export const headingSequence: Rule<ReportDocument, HeadingSequenceOptions> = {
     };
 
     visit(doc.sections, undefined);
+    for (const { mark } of repeatedEnumerations(doc)) {
+      context.report({
+        messageId: 'enumDuplicate',
+        data: { marker: mark.raw, excerpt: mark.block.text.slice(mark.index, mark.index + 20) },
+        findingData: { enumeration: mark.value },
+        loc: locInBlock(doc, mark.block, mark.index, mark.raw.length),
+      });
+    }
   },
 };
