@@ -101,8 +101,11 @@ export const requiredSection: Rule<ReportDocument, RequiredSectionOptions> = {
   check(doc, options, context) {
     if (!requireAnnualReport(doc, context)) return;
     const defs = sectionDefs(context);
-    const regime = regimeFor(doc, context.settings) ?? '2021';
-    const required = options.sections ?? options.sectionsByRegime?.[regime] ?? REQUIRED_BY_REGIME[regime];
+    // With the year unknown no regime is assumed: only the parts every regime requires are checked.
+    const regime = regimeFor(doc, context.settings);
+    const byRegime = { ...REQUIRED_BY_REGIME, ...(options.sectionsByRegime ?? {}) } as Record<string, string[]>;
+    const advisory = options.advisoryByRegime ?? ADVISORY_BY_REGIME;
+    const required = options.sections ?? (regime ? byRegime[regime]! : commonParts(byRegime, advisory));
     const map = matchSections(doc, defs);
     const en = context.locale === 'en';
     // The preamble often lists the parts by name ("由总体情况、……六部分组成"); that is no evidence of content.
@@ -152,10 +155,10 @@ export const requiredSection: Rule<ReportDocument, RequiredSectionOptions> = {
           findingData: { section: id, foundAt: { line: loc.line, column: loc.column }, excerpt: found.match },
           loc,
         });
+      } else if (regime && advisory[regime]?.includes(id)) {
+        context.report({ messageId: 'advisory', severity: 'warning', data: { title }, findingData: { section: id, advisory: true }, loc: anchor });
       } else if (doc.quality.truncated) {
         context.report({ messageId: 'unconfirmed', severity: 'warning', data: { title }, findingData: { section: id, truncated: true }, loc: anchor });
-      } else if ((options.advisoryByRegime ?? ADVISORY_BY_REGIME)[regime]?.includes(id)) {
-        context.report({ messageId: 'advisory', severity: 'warning', data: { title }, findingData: { section: id, advisory: true }, loc: anchor });
       } else {
         context.report({ messageId: 'missing', data: { title }, findingData: { section: id }, loc: anchor });
       }
@@ -175,4 +178,11 @@ function tableEvidence(doc: ReportDocument, res: RegExp[]): { text: string; loc:
     }
   }
   return undefined;
+}
+
+/** The parts that every regime's list requires (and none treats as advisory), in the order of the first list. */
+function commonParts(byRegime: Record<string, string[]>, advisory: Partial<Record<string, string[]>>): string[] {
+  const lists = Object.values(byRegime);
+  const soft = new Set(Object.values(advisory).flatMap((l) => l ?? []));
+  return (lists[0] ?? []).filter((id) => !soft.has(id) && lists.every((l) => l.includes(id)));
 }

@@ -1,0 +1,82 @@
+/**
+ * Rule behaviour on documents as they really arrive (issue 8): damage is said once, never turned into errors.
+ * Every case is a small synthetic document of our own; the real corpus suite (tests/real-corpus) covers the rest.
+ */
+import { describe, expect, it } from 'vitest';
+import { check, ids, txt } from './helpers.js';
+import { requiredSection } from '../../src/rules/required-section.js';
+import { extractionQuality } from '../../src/rules/extraction-quality.js';
+import { headingSequence } from '../../src/rules/heading-sequence.js';
+import { tableMissing } from '../../src/rules/table-missing.js';
+import { timeliness } from '../../src/rules/timeliness.js';
+
+const sections = (fs: Awaited<ReturnType<typeof check>>) => fs.map((f) => `${f.severity}:${String(f.data?.section)}`).sort();
+
+describe('report/required-section on real-world documents', () => {
+  it('checks only the parts every regime requires when the year is unknown', async () => {
+    const doc = await txt(['政府信息公开工作年度报告', '一、主动公开政府信息情况', '本机关主动公开信息80条。', '二、存在的主要问题及改进情况', '一是公开不够及时。'].join('\n'));
+    // No overview (2019+ only), no fees (2008 only), no other: only 依申请 and 复议诉讼, which every regime requires.
+    expect(sections(await check(requiredSection, doc))).toEqual(['error:requests', 'error:reviews-litigation']);
+  });
+  it('counts a 2008-style annex row as the content of a part', async () => {
+    const doc = await txt(
+      ['某县某局2011年度政府信息公开工作年度报告', '一、概述', '全年工作平稳有序。', '二、主动公开政府信息情况', '主动公开信息45条。', '三、依申请公开政府信息情况', '全年未收到依申请公开申请。', '四、收费及减免情况', '未收取任何费用。', '五、存在的主要问题及改进措施', '存在的问题是公开不够及时。', '附表', '指标名称\t计量单位\t数量', '行政复议数\t件\t0', '行政诉讼数\t件\t0'].join('\n'),
+    );
+    const f = await check(requiredSection, doc);
+    expect(sections(f)).toEqual(['warning:other', 'warning:reviews-litigation']);
+    expect(f.find((x) => x.data?.section === 'reviews-litigation')!.data).toMatchObject({ inTable: true });
+  });
+  it('calls a part that may sit in a lost annex unconfirmed, not missing', async () => {
+    const doc = await txt(
+      ['某县某局2012年度政府信息公开年度报告', '一、概述', '全年工作平稳有序。', '二、主动公开政府信息情况', '主动公开信息34条。', '三、存在的主要问题和改进措施', '存在的问题是公开不够及时。', '附表：统计表 指标名称 计量单位 主动公开信息数 条 34 受理依申请公开信息总数 条 0 其中：1．当面申请数 条0'].join('\n'),
+    );
+    const f = await check(requiredSection, doc);
+    expect(f.filter((x) => x.severity === 'error')).toEqual([]);
+    expect(f.filter((x) => x.messageId === 'unconfirmed').map((x) => x.data?.section).sort()).toEqual(['fees', 'reviews-litigation']);
+    // The annex row "受理依申请公开信息总数 条 0" is the content of 依申请公开.
+    expect(f.find((x) => x.data?.section === 'requests')?.messageId).toBe('noHeading');
+  });
+  it('says nothing about a page that holds only its title, while timeliness still runs', async () => {
+    const doc = await txt('标题: 某局2020年政府信息公开工作年度报告\n发布时间: 2021-03-28 10:00\n来源: 某局\n=== 正文 ===\n某局2020年政府信息公开工作年度报告');
+    expect(await check(requiredSection, doc)).toEqual([]);
+    expect(await check(tableMissing, doc)).toEqual([]);
+    expect(ids(await check(timeliness, doc, {}, { agency: { level: 'department' } } as never))).toEqual(['late']);
+    const q = await check(extractionQuality, doc);
+    expect(q).toHaveLength(1);
+    expect(q[0]!.data).toMatchObject({ damage: ['noText'] });
+  });
+});
+
+describe('report/extraction-quality', () => {
+  it('reports the damage of a collapsed page once, naming what was not checked', async () => {
+    const body = `${'本局按照条例要求推进公开。'.repeat(60)}一、总体情况2023年，本局推进公开。二、主动公开政府信息情况规章000行政规范性文件105（七）总计2000002予以公开1000001部分公开1000001`;
+    const f = await check(extractionQuality, await txt(`某局2023年度政府信息公开工作年度报告 ${body}`));
+    expect(f).toHaveLength(1);
+    expect(f[0]!.severity).toBe('warning');
+    expect(f[0]!.data).toMatchObject({ damage: ['collapsed', 'flattenedTables'] });
+    expect(f[0]!.message).toContain('只核对了一级标题编号');
+  });
+  it('stays silent on a well-formed report', async () => {
+    const doc = await txt(['某局2023年政府信息公开工作年度报告', '一、总体情况', '本局全年主动公开信息80条。', '二、主动公开政府信息情况', '见下表。'].join('\n'));
+    expect(await check(extractionQuality, doc)).toEqual([]);
+  });
+  it('honours ignore', async () => {
+    const doc = await txt('某局2020年政府信息公开工作年度报告');
+    expect(await check(extractionQuality, doc, { ignore: ['noText'] })).toEqual([]);
+  });
+});
+
+describe('report/heading-sequence on collapsed text', () => {
+  it('checks the parts but not sub-headings cut out of running text', async () => {
+    const body = `${'本局按照条例要求推进公开。'.repeat(60)}二、总体情况2023年，本局推进公开。（二）主动公开方面。公开信息80条。三、主动公开政府信息情况公开信息80条。`;
+    const f = await check(headingSequence, await txt(`某局2023年度政府信息公开工作年度报告 ${body}`));
+    // 一、 is missing (an error in any form); the lone （二） may be a list item the cut could not tell apart.
+    expect(f.map((x) => `${x.messageId}:${String(x.data?.value)}`)).toEqual(['gap:2']);
+  });
+  it('reports an enumeration that repeats a number', async () => {
+    const doc = await txt(['某局2019年度政府信息公开工作年度报告', '一、总体情况', '一是抓好预算公开。二是完善机制。三是加强督导。三是积极宣传。'].join('\n'));
+    const f = await check(headingSequence, doc);
+    expect(ids(f)).toEqual(['enumDuplicate']);
+    expect(f[0]!.message).toContain('三是');
+  });
+});
