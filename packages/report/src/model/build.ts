@@ -236,7 +236,8 @@ export function buildDocument(raw: RawDocument, opts: BuildOptions): ReportDocum
     metaSpans[k] = spanOf(lineStarts, sp.start, sp.end);
     pageMetaKeys.add(k);
   }
-  const expanded = expandCollapsed(raw, { partNames: opts.partNames ?? partNamesDefault() });
+  const partNames = opts.partNames ?? partNamesDefault();
+  const expanded = expandCollapsed(raw, { partNames });
   let prevWasMeta = false;
   let titleBlock: { text: string; span: Span; norm: string } | undefined;
   let titleParagraph: Paragraph | undefined;
@@ -276,7 +277,9 @@ export function buildDocument(raw: RawDocument, opts: BuildOptions): ReportDocum
     blocks.push(h);
   };
 
-  for (const b of expanded.blocks) {
+  const all = expanded.blocks;
+  for (let bi = 0; bi < all.length; bi++) {
+    const b = all[bi]!;
     if (b.kind === 'table') {
       const t = expandTable(ctx, b, prevText !== undefined && prevText.length <= 80 ? prevText : undefined);
       tables.push(t);
@@ -332,7 +335,8 @@ export function buildDocument(raw: RawDocument, opts: BuildOptions): ReportDocum
       continue;
     }
 
-    const cls = classify(ctx, b, norm, maxLen);
+    const rowLabel = b.markupLevel === undefined && isTableRowLabel(norm, all[bi - 1], all[bi + 1], partNames);
+    const cls = rowLabel ? null : classify(ctx, b, norm, maxLen);
     if (cls) {
       seenHeading = true;
       cls.heading.level = levels.assign(cls.heading, b.runIn === true);
@@ -375,6 +379,23 @@ export function buildDocument(raw: RawDocument, opts: BuildOptions): ReportDocum
   };
   if (level) doc.level = level;
   return doc;
+}
+
+const BARE_FIGURES = /^[\s]*[0-9]+(?:[\s]+[0-9]+)*[\s]*$/;
+const TRAILING_FIGURES = /[\u4e00-\u9fff)）][\s]*[0-9]+(?:[\s]+[0-9]+)+[\s]*$|[\u4e00-\u9fff][0-9]{3,}$/;
+
+/**
+ * A numbered line that is a row of a statistics table which lost its grid (PDF→text, pasted tables): "（二）部分公开"
+ * followed by a line of bare figures, or "（二）部分公开 1 0 0 0 0 0 1" with the figures on the line. Such lines
+ * are rows, never document headings; a real heading is not followed by a line of bare numbers.
+ */
+function isTableRowLabel(norm: string, prev: RawBlock | undefined, next: RawBlock | undefined, partNames: readonly string[]): boolean {
+  if (TRAILING_FIGURES.test(norm)) return true;
+  if (norm.trim().length > 40) return false;
+  const figures = (b: RawBlock | undefined) => b !== undefined && b.kind === 'text' && BARE_FIGURES.test(b.text);
+  if (figures(next)) return true;
+  // Between rows ("…5 0 0 0 0 0 5" then "三、本年度办理结果"): a row too, unless it names a part of the report.
+  return figures(prev) && !partNames.some((n) => norm.includes(n));
 }
 
 /**

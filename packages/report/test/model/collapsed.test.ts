@@ -155,3 +155,46 @@ describe('inline enumerations', () => {
     expect(rep.map((r) => r.mark.raw)).toEqual(['三是']);
   });
 });
+
+describe('table rows that lost their grid', () => {
+  const mdDoc = async (text: string) => (await import('../../src/load/index.js')).loadReport(new TextEncoder().encode(text), 'x.md');
+  const ROWS = [
+    '# 某区2023年政府信息公开工作年度报告',
+    '',
+    '三、收到和处理政府信息公开申请情况',
+    '',
+    '一、本年新收政府信息公开申请数量',
+    '',
+    '5 0 0 0 0 0 5',
+    '',
+    '三、本年度办理结果',
+    '',
+    '（一）予以公开',
+    '',
+    '3',
+    '',
+    '（二）部分公开 1 0 0 0 0 0 1',
+    '',
+    '1.本机关不掌握相关政府信息',
+    '',
+    '1',
+    '',
+    '四、政府信息公开行政复议、行政诉讼情况',
+    '',
+    '— 3 —',
+    '',
+    '五、存在的主要问题及改进情况',
+  ].join('\n');
+  it('never reads a row label followed by figures, or ending in figures, as a heading', async () => {
+    const doc = await mdDoc(ROWS);
+    expect(doc.headings.filter((h) => h.numbering).map((h) => `${h.numbering?.raw ?? ''}${h.text}`)).toEqual([
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、存在的主要问题及改进情况',
+    ]);
+  });
+  it('does the same in plain text', () => {
+    const doc = build(ROWS.replace(/\n\n/g, '\n').replace('# ', ''));
+    expect(doc.headings.map((h) => h.numbering?.raw).filter(Boolean)).toEqual(['三、', '四、', '五、']);
+  });
+});
