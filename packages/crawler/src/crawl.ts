@@ -189,6 +189,10 @@ function applyExtract(page: FetchedPage, ex: PageExtract, pool: SnapshotPool): v
   if (ex.breadcrumb) page.breadcrumb = ex.breadcrumb;
   page.textLength = ex.textLength;
   page.saysEmpty = ex.saysEmpty;
+  if (ex.emptyMarker) page.emptyMarker = pool.str(ex.emptyMarker);
+  if (ex.emptyList) page.emptyList = true;
+  if (ex.interactive) page.interactive = ex.interactive;
+  if (ex.scriptData) page.scriptData = true;
   if (ex.mainText !== undefined) page.mainText = ex.mainText;
 }
 

@@ -76,8 +76,16 @@ export interface FetchedPage {
   breadcrumb?: string[];
   /** Length of the visible body text (after removing nav/footer), for emptiness checks. */
   textLength?: number;
-  /** Whether the page says it has no content (暂无信息, 暂无数据 …). */
+  /** Whether the page says it has no content (暂无信息, 暂无数据 …) and no list was found on it. */
   saysEmpty?: boolean;
+  /** The words saying a list is empty (暂无信息, 没有记录 …), even when other lists (menus) are on the page. */
+  emptyMarker?: string;
+  /** A list container (`class="list"` …) on the page holds nothing. */
+  emptyList?: boolean;
+  /** The page is for input: a submission form (写信, 留言, 提交) or a login gate; a channel, not a list. */
+  interactive?: 'form' | 'login';
+  /** Scripts on the page may load or write list data in the browser. */
+  scriptData?: boolean;
   /** A 200 page that is really "not found". */
   softNotFound?: boolean;
   /** First part of the main text (capped), kept for article pages such as an annual report. */

@@ -99,7 +99,7 @@ export function locateColumns(columns: ColumnSpec[], index: PageIndex, filter: L
   for (const p of index.pages) {
     const here = p.finalUrl || p.url;
     if (ok(p) && p.kind === 'html') {
-      const listPage = hasItems(p, filter) || p.saysEmpty === true;
+      const listPage = hasItems(p, filter) || p.saysEmpty === true || !!p.interactive;
       const columnName = p.meta.ColumnName ?? p.meta.columnname;
       if (columnName) {
         for (const [id, m] of resolver.resolve(columnName)) {
@@ -195,15 +195,18 @@ export function measureColumn(
   base.newest = newestOf(items.filter((i) => i.visible), ctx.asOf);
   base.newestAny = newestOf(items, ctx.asOf);
 
-  const text = page.textLength ?? 0;
-  if (spec.form === 'article') {
-    base.empty = base.itemCount === 0 && (page.saysEmpty === true || text < ctx.minArticleText);
-  } else {
-    base.empty = base.itemCount === 0 && (page.saysEmpty === true || text < 200);
+  if (page.interactive) {
+    // A 写信 form or a login gate in front of a mailbox system is a channel: the interaction rules judge it.
+    base.channel = page.interactive;
+    return base;
   }
+  const isArticle = (i: DatedItem) => articleLike(i, ctx.index);
+  const state = listState(page, items, collected.declaredTotal, spec.form === 'article' ? ctx.minArticleText : 200, isArticle);
+  base.empty = state === 'empty';
+  if (state === 'unknown') base.unjudged = true;
 
   const cutoff = windowCutoff(spec.freshness, ctx.windows, ctx.asOf);
-  if (cutoff && !base.empty) {
+  if (cutoff && state === 'items') {
     base.freshness = spec.freshness ?? undefined;
     base.cutoff = cutoff;
     if (!base.newest) {
@@ -215,6 +218,39 @@ export function measureColumn(
     }
   }
   return base;
+}
+
+/** URLs of article pages, as opposed to the column pages a menu links to. */
+const ARTICLE_URL = /\/art\/\d{4}\/|[/_]t\d{8}_\d+|\/content\/|[/_]content_\d+|\/post_\d+|\/(?:art|detail|content|show|view|info|article)[_-]?\w*\.(?:s?html?|jsp|aspx?|php)|\/\d{6,}\.s?html?$|[?&](?:id|docid|articleid|infoid|contentid)=\d+/i;
+
+/** An item that is a document rather than a menu entry: dated somewhere, an article URL, or an article page. */
+function articleLike(item: DatedItem, index: PageIndex): boolean {
+  if (item.date || (item.url && ARTICLE_URL.test(item.url))) return true;
+  const detail = index.get(item.url);
+  return !!detail && ok(detail) && (detail.mainText !== undefined || !!detail.meta.ArticleTitle);
+}
+
+/**
+ * What a column page shows: `items` (documents to date), `empty` (nothing, and the page says so or shows nothing:
+ * 暂无信息 / 没有记录, a zero total from the CMS, an empty list container nothing could fill, a thin page) or
+ * `unknown` (no documents, but a long page or a script that may fetch the list: no evidence either way). Links
+ * that are not documents (a sub-menu of sibling columns, which looks like a list of titles) are not items: a page
+ * of such links is judged by the same evidence as a page without any.
+ */
+export function listState(
+  page: FetchedPage,
+  items: DatedItem[],
+  declaredTotal: number | undefined,
+  thinText: number,
+  isArticle: (i: DatedItem) => boolean,
+): 'items' | 'empty' | 'unknown' {
+  if (items.some(isArticle)) return 'items';
+  // The CMS counts records the crawl did not get: not empty, but nothing to date either.
+  if (declaredTotal !== undefined && declaredTotal > 0) return 'unknown';
+  if (page.saysEmpty || page.emptyMarker || declaredTotal === 0) return 'empty';
+  if (page.scriptData) return 'unknown';
+  if (page.emptyList || (page.textLength ?? 0) < thinText) return 'empty';
+  return 'unknown';
 }
 
 /**

@@ -132,6 +132,10 @@ export interface ColumnResult {
   /** Newest date including URL-derived ones (evidence when nothing visible is dated). */
   newestAny?: DatedItem;
   empty: boolean;
+  /** The page is a submission form or a login gate: a channel, judged by the interaction rules, never empty. */
+  channel?: 'form' | 'login';
+  /** No items were found and nothing shows the column is empty (a script may render the list): not judged. */
+  unjudged?: boolean;
   freshness?: string;
   cutoff?: string;
   /** null when the column has no freshness rule or could not be opened. */

@@ -9,7 +9,7 @@ import { datastoreList } from './hanweb.js';
 import { markupLists } from './lists.js';
 import { trsPaging, inlineJsItems } from './trs.js';
 import { gkmlptSid } from './gkmlpt.js';
-import { walkDocument, type RawLink, type RawRow } from './walk.js';
+import { walkDocument, type Controls, type RawLink, type RawRow } from './walk.js';
 import { normalizeUrl } from '../frontier/normalize.js';
 
 export interface PageExtract {
@@ -35,6 +35,14 @@ export interface PageExtract {
   pubDate?: { date: string; source: 'detail-meta' | 'detail-text' };
   /** gkmlpt site id when the page embeds the gkmlpt front end. */
   gkmlptSid?: string;
+  /** The words that say the list has nothing (暂无信息, 没有记录 …), wherever lists were found or not. */
+  emptyMarker?: string;
+  /** A list container on the page holds nothing at all. */
+  emptyList?: boolean;
+  /** The page's purpose is input: a submission form (写信, 留言, 提交) or a login gate in front of a mailbox system. */
+  interactive?: 'form' | 'login';
+  /** Scripts on the page may load or write list data in the browser. */
+  scriptData?: boolean;
 }
 
 export interface ExtractOptions {
@@ -44,7 +52,13 @@ export interface ExtractOptions {
   maxMainText?: number;
 }
 
-const EMPTY_TEXT = /暂无信息|暂无数据|暂无内容|暂无记录|暂无相关信息|没有相关信息|没有找到相关|无相关信息|信息正在更新中?|本栏目暂无/;
+const EMPTY_TEXT = /暂无信息|暂无数据|暂无内容|暂无记录|暂无相关信息|暂无相关内容|暂无文章|暂无公开信息|没有相关信息|没有找到相关|没有记录|没有数据|没有信息|无相关信息|无记录|信息正在更新中?|本栏目暂无|共\s*0\s*条/;
+/** Submit labels of a page whose purpose is input: writing a letter, leaving a message, asking, applying. */
+const SUBMIT_LABEL = /提交|留言|写信|来信|咨询|投诉|提问|申请|发送|发表|建言|举报/;
+const LOGIN_TEXT = /请先?登录|用户登录|登录后|统一身份认证|账号登录|扫码登录/;
+/** Inline code that loads or writes list data in the browser (what the crawler may not have followed). */
+const DATA_SCRIPT = /XMLHttpRequest|\bfetch\s*\(|\$\.(?:ajax|get|post|getJSON)\b|\.load\s*\(\s*['"]|axios|jsonp|document\.write|new\s+Vue|createApp\s*\(|\.jpage\s*\(/;
+const DATA_SCRIPT_SRC = /list|data|column|lanmu|lm|xxgk|api|ajax|page|render|vue|react|angular/i;
 const NOT_FOUND_TEXT = /页面不存在|您访问的页面不存在|页面已删除|页面已被删除|找不到(?:该|您要访问的)?页面|页面未找到|页面找不到|网页不存在|404\s*not\s*found|not\s*found|错误\s*404|404\s*错误|\b404\b|访问的页面不存在|内容已删除|信息已删除|文章不存在/i;
 const INFO_LABELS = [
   '发布日期', '发布时间', '成文日期', '生成日期', '印发日期', '来源', '信息来源', '发布机构', '发文机关', '发文字号', '文号', '索引号',
@@ -146,6 +160,18 @@ function pagerLinks(links: RawLink[], pageUrl: string): string[] {
   return [...new Set(all)];
 }
 
+/**
+ * A login gate (a password field) or a submission form: a textarea, or several fields with a 提交 / 写信 / 留言
+ * button. A site search box (one field, 搜索) is neither.
+ */
+function interactiveKind(c: Controls, text: string): 'form' | 'login' | undefined {
+  if (c.passwords > 0 && (LOGIN_TEXT.test(text) || c.textInputs > 0)) return 'login';
+  const submits = c.submitLabels.some((l) => SUBMIT_LABEL.test(l));
+  if (c.textareas > 0 && (submits || c.forms > 0)) return 'form';
+  if (submits && c.textInputs >= 2) return 'form';
+  return undefined;
+}
+
 export function extractPage(html: string, url: string, options: ExtractOptions = {}): PageExtract {
   const buildOpts = { now: options.now };
   const w = walkDocument(parseHtml(html), { baseUrl: url });
@@ -198,7 +224,8 @@ export function extractPage(html: string, url: string, options: ExtractOptions =
   const probeText = bodyText.slice(0, 3000);
   const saysNotFound =
     NOT_FOUND_TEXT.test(headText) || (bodyText.length < 3000 && itemCount === 0 && NOT_FOUND_TEXT.test(probeText));
-  const saysEmpty = itemCount === 0 && EMPTY_TEXT.test(mainRaw || bodyText);
+  const emptyMarker = EMPTY_TEXT.exec(mainRaw || bodyText)?.[0];
+  const saysEmpty = itemCount === 0 && !!emptyMarker;
   const pageInfo = pageInfoOf(bodyText.slice(0, 20_000), w.rows);
 
   const isArticle =
@@ -215,6 +242,11 @@ export function extractPage(html: string, url: string, options: ExtractOptions =
     isArticle,
   };
   if (w.title !== undefined) out.title = w.title;
+  if (emptyMarker) out.emptyMarker = emptyMarker;
+  if (w.emptyLists > 0) out.emptyList = true;
+  const interactive = interactiveKind(w.controls, bodyText);
+  if (interactive) out.interactive = interactive;
+  if (DATA_SCRIPT.test(scripts) || w.scriptSrcs.some((u) => DATA_SCRIPT_SRC.test(u.replace(/^.*\//, '')))) out.scriptData = true;
   if (pageInfo) out.pageInfo = pageInfo;
   if (w.breadcrumb.length) out.breadcrumb = w.breadcrumb;
   if (isArticle) {

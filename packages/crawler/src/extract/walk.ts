@@ -75,6 +75,22 @@ export interface WalkResult {
    * Holds DOM nodes as keys: drop it with the walk result.
    */
   firstRows: Map<DomNode, RawRow>;
+  /** What the page offers for input: tells a submission form or a login gate from an empty column. */
+  controls: Controls;
+  /** List containers (`class="list"`, `id="newsList"` …) outside navigation that hold no link and no text. */
+  emptyLists: number;
+  /** `src` of external scripts (a list can be rendered by one). */
+  scriptSrcs: string[];
+}
+
+export interface Controls {
+  forms: number;
+  textareas: number;
+  passwords: number;
+  /** Text-like <input>s (text, email, tel, number, date, none given). */
+  textInputs: number;
+  /** Labels of submit controls: <button> text, <input type=submit|button> value. */
+  submitLabels: string[];
 }
 
 export interface WalkOptions {
@@ -94,6 +110,10 @@ const FOOT_TOKEN = /^(?:foot|footer|bottom|copyright|copy|banquan|bq)(?:$|[-_]?\
 const MAIN_TOKEN = /^(?:trs_editor|trs_ueditor|trs_editor_view|article|article[-_]?content|article[-_]?con|content|zoom|detail|detail[-_]?content|news[-_]?content|pages[-_]?content|main[-_]?content|text|view|custom_unionstyle|wzcon|nr|con|conTxt|bt_content|zw|zhengwen)$/i;
 const DATE_CLASS = /^(?:date|time|rq|sj|riqi|pubdate|publish[-_]?time|fbsj|fbrq)$/i;
 const CRUMB_TEXT = /当前位置|您的位置|您现在的位置|所在位置|现在位置/;
+/** Class/id tokens of list containers; pagers (`page-list`, `fenye`) are not lists. */
+const LIST_TOKEN = /list|^lb$|^liebiao|^xxlb/i;
+const PAGER_TOKEN = /page|pag|fenye|^fy/i;
+const TEXT_INPUT = /^(?:text|email|tel|number|date|search|)$/;
 const MAX_DEPTH = 400;
 const MAX_ROWS = 400;
 const MAX_TERMS = 200;
@@ -140,6 +160,10 @@ interface Frame {
   cell: string[] | null;
   /** Text of the enclosing <dt> or <dd>. */
   term: string[] | null;
+  /** The nearest list container: counts what is inside it. */
+  box: { links: number; text: number } | null;
+  /** Text of the enclosing <button>. */
+  button: string[] | null;
 }
 
 const anyToken = (tokens: string[], re: RegExp) => {
@@ -175,6 +199,7 @@ export function walkDocument(root: DomNode, options: WalkOptions): WalkResult {
   const res: WalkResult = {
     meta: {}, links: [], headings: [], items: [], bodyText: [], mainText: [], hasMain: false, breadcrumb: [],
     scripts: [], datastores: [], rows: [], terms: [], firstRows: new Map(),
+    controls: { forms: 0, textareas: 0, passwords: 0, textInputs: 0, submitLabels: [] }, emptyLists: 0, scriptSrcs: [],
   };
   let base = options.baseUrl;
   let origin = originOf(base);
@@ -199,6 +224,8 @@ export function walkDocument(root: DomNode, options: WalkOptions): WalkResult {
       }
       if (f.linkText) f.linkText.push(raw);
       if (f.heading) f.heading.push(raw);
+      if (f.box) f.box.text += raw.trim().length;
+      if (f.button) f.button.push(raw);
       if (f.cell) f.cell.push(raw);
       if (f.term) f.term.push(raw);
       if (f.item) {
@@ -234,6 +261,8 @@ export function walkDocument(root: DomNode, options: WalkOptions): WalkResult {
       } else if (!src && body && scriptChars < MAX_SCRIPT_CHARS) {
         res.scripts.push(body);
         scriptChars += body.length;
+      } else if (src && res.scriptSrcs.length < 50) {
+        res.scriptSrcs.push(own(src));
       }
       return;
     }
@@ -273,8 +302,11 @@ export function walkDocument(root: DomNode, options: WalkOptions): WalkResult {
     const child: Frame = {
       el: node, up: f, area, inLink: f.inLink, linkText: f.linkText, item: f.item, inMain: f.inMain,
       inDateMark: f.inDateMark, inInline: f.inInline || INLINE.has(name), heading: f.heading, row: f.row, cell: f.cell,
-      term: f.term,
+      term: f.term, box: f.box, button: f.button,
     };
+    noteControl(name, attribs, child, res.controls);
+    const isBox = !plain && area !== 'nav' && area !== 'footer' && isListBox(id, tokens);
+    if (isBox) child.box = { links: 0, text: 0 };
     if (area === 'breadcrumb' && f.area !== 'breadcrumb' && !crumbDone && !crumbOpen) crumbOpen = node;
     if (!plain && !f.inMain && area !== 'nav' && area !== 'footer' && !res.hasMain) {
       if (anyToken(tokens, MAIN_TOKEN) || MAIN_TOKEN.test(id)) {
@@ -312,7 +344,19 @@ export function walkDocument(root: DomNode, options: WalkOptions): WalkResult {
     }
     if (name === 'img' && f.linkText && attribs.alt) f.linkText.push(attribs.alt);
     for (const c of node.children ?? []) visit(c, child, depth + 1);
+    if (isBox && child.box) {
+      if (child.box.links === 0 && child.box.text === 0) res.emptyLists++;
+      if (f.box) {
+        f.box.links += child.box.links;
+        f.box.text += child.box.text;
+      }
+    }
+    if (name === 'button' && child.button) {
+      const label = collapse(child.button.join(''));
+      if (label) res.controls.submitLabels.push(own(label.slice(0, 20)));
+    }
     if (link) {
+      if (f.box) f.box.links++;
       link.text = collapse((child.linkText ?? []).join(''));
       if (!link.text && link.title) link.text = link.title;
       res.links.push(link);
@@ -364,8 +408,29 @@ export function walkDocument(root: DomNode, options: WalkOptions): WalkResult {
 
   const top: Frame = {
     el: null, up: null, area: 'body', inLink: null, linkText: null, item: null, inMain: false, inDateMark: false,
-    inInline: false, heading: null, row: null, cell: null, term: null,
+    inInline: false, heading: null, row: null, cell: null, term: null, box: null, button: null,
   };
   visit(root, top, 0);
   return res;
+}
+
+function isListBox(id: string, tokens: string[]): boolean {
+  const hit = (t: string) => LIST_TOKEN.test(t) && !PAGER_TOKEN.test(t);
+  return hit(id) || tokens.some(hit);
+}
+
+/** Form controls, counted so the page can be told apart: a 写信 form or a login gate is a channel, not a column. */
+function noteControl(name: string, attribs: Record<string, string>, child: Frame, c: Controls): void {
+  if (name === 'form') c.forms++;
+  else if (name === 'textarea') c.textareas++;
+  else if (name === 'button') child.button = [];
+  else if (name === 'input') {
+    const type = (attribs.type ?? '').toLowerCase();
+    if (type === 'password') c.passwords++;
+    else if (TEXT_INPUT.test(type)) c.textInputs++;
+    else if (/^(?:submit|button|image)$/.test(type)) {
+      const label = collapse(attribs.value ?? attribs.alt ?? '');
+      if (label) c.submitLabels.push(own(label.slice(0, 20)));
+    }
+  }
 }

@@ -1,0 +1,116 @@
+/**
+ * Empty versus stale versus form: a list page that says 暂无信息 is empty (not stale), a CMS total of 0 is empty,
+ * an empty list container is empty unless a script could fill it, and a 写信 form or a login gate is a channel.
+ */
+import { describe, expect, it } from 'vitest';
+import { runRule } from '@gongkai/core';
+import { extractPage } from '../../src/extract/page.js';
+import { analyzeSite, auditSnapshot } from '../../src/analysis/index.js';
+import * as r from '../../src/rules/index.js';
+import type { FetchedPage } from '../../src/snapshot.js';
+import { AS_OF, ORIGIN, freshHome, page, snapshot } from './site-fixtures.js';
+
+const settings = { asOf: AS_OF };
+
+/** A fetched page built from HTML the way the crawler builds it. */
+function htmlPage(path: string, html: string): FetchedPage {
+  const url = `${ORIGIN}${path}`;
+  const ex = extractPage(html, url, { now: new Date('2026-11-20T10:00:00+08:00') });
+  return page(path, {
+    title: ex.title, meta: ex.meta, links: ex.links, lists: ex.lists, breadcrumb: ex.breadcrumb, textLength: ex.textLength,
+    saysEmpty: ex.saysEmpty, emptyMarker: ex.emptyMarker, emptyList: ex.emptyList, interactive: ex.interactive, scriptData: ex.scriptData,
+  });
+}
+
+// A sub-menu of long sibling column names: it looks like a list of titles, but it is navigation.
+const MENU = `<div class="left-menu"><ul>
+  <li><a href="/xxgk/zfxxgkzn/">政府信息公开指南说明</a></li><li><a href="/xxgk/zfxxgkzd/">政府信息公开制度汇编</a></li>
+  <li><a href="/xxgk/tzgg/">通知公告信息发布栏目</a></li><li><a href="/xxgk/gzdt/">工作动态信息发布栏目</a></li></ul></div>`;
+const FILLER = '<p>本网站由某市生态环境局主办，欢迎社会各界对我局政府信息公开工作提出意见和建议。联系电话：0571-00000000，地址：某市人民路1号。</p>'.repeat(3);
+
+function columnPage(name: string, body: string, scripts = ''): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${name}</title><meta name="ColumnName" content="${name}"></head>
+<body><div class="position">当前位置：<a href="/">首页</a> &gt; <span>${name}</span></div>${MENU}<div class="main">${body}</div>${FILLER}${scripts}</body></html>`;
+}
+
+function siteWith(path: string, html: string, name: string) {
+  const home = freshHome({ links: [{ url: `${ORIGIN}${path}`, text: name, area: 'nav' }] });
+  return snapshot([home, htmlPage(path, html)]);
+}
+
+const columnOf = (s: ReturnType<typeof snapshot>, id: string) => analyzeSite(s, { asOf: AS_OF }).columns.find((c) => c.id === id)!;
+
+describe('empty, not stale', () => {
+  it('a list page saying 暂无信息 next to a menu of sibling columns is empty, not an undated stale column', async () => {
+    const s = siteWith('/xxgk/tzgg/', columnPage('通知公告', '<div class="list"><p class="empty">暂无信息</p></div>'), '通知公告');
+    const c = columnOf(s, 'notices');
+    expect(c).toMatchObject({ found: true, empty: true, stale: null });
+    expect(await runRule(r.staleColumn, auditSnapshot(s), {}, { settings })).toEqual([]);
+    const empty = await runRule(r.emptyColumn, auditSnapshot(s), {}, { settings });
+    expect(empty.map((f) => f.data!.column)).toEqual(['notices']);
+  });
+
+  it('没有记录 in a table, 暂无数据, and a zero total from the list endpoint are empty', () => {
+    const table = columnPage('工作动态', '<table class="tab"><tr><th>标题</th><th>日期</th></tr><tr><td colspan="2">没有记录</td></tr></table>');
+    expect(columnOf(siteWith('/xxgk/gzdt/', table, '工作动态'), 'news')).toMatchObject({ empty: true, stale: null });
+    const zero = page('/gkmlpt/index#2791', {
+      meta: { ColumnName: '工作动态' }, textLength: 5000, lists: [{ source: 'gkmlpt', items: [], total: 0 }],
+    });
+    const s = snapshot([freshHome({ links: [{ url: `${ORIGIN}/gkmlpt/index#2791`, text: '工作动态', area: 'nav' }] }), zero]);
+    expect(columnOf(s, 'news')).toMatchObject({ empty: true, stale: null });
+  });
+
+  it('an empty list container is empty, unless a script on the page could load the list (then it is not judged)', () => {
+    const bare = columnPage('通知公告', '<ul class="news-list"></ul>');
+    expect(columnOf(siteWith('/tzgg/', bare, '通知公告'), 'notices')).toMatchObject({ empty: true, stale: null });
+    const scripted = columnPage('通知公告', '<ul class="news-list" id="list"></ul>', '<script>$.ajax({ url: "/api/list?col=12", success: render });</script>');
+    expect(columnOf(siteWith('/tzgg/', scripted, '通知公告'), 'notices')).toMatchObject({ empty: false, stale: null, unjudged: true });
+  });
+
+  it('a long page with no list at all and no sign of emptiness is not judged: neither empty nor stale', () => {
+    const prose = columnPage('工作动态', `<div class="text">${'本栏目发布本局工作动态。'.repeat(40)}</div>`);
+    expect(columnOf(siteWith('/gzdt/', prose, '工作动态'), 'news')).toMatchObject({ empty: false, stale: null });
+  });
+
+  it('real dated items stay items even if a side block says 暂无', () => {
+    const body = '<ul class="list"><li><a href="/gzdt/202611/t20261118_1.html">市局召开生态环境保护工作推进会议</a><span>2026-11-18</span></li></ul><div class="side">相关附件：暂无数据</div>';
+    expect(columnOf(siteWith('/gzdt/', columnPage('工作动态', body), '工作动态'), 'news')).toMatchObject({ empty: false, stale: false, newest: { date: '2026-11-18' } });
+  });
+});
+
+describe('a submission form or a login gate is a channel, never an empty column', () => {
+  const form = columnPage(
+    '局长信箱',
+    `<form action="/mailbox/submit" method="post"><p>姓名：<input type="text" name="name"></p><p>电话：<input type="text" name="tel"></p>
+     <p>标题：<input type="text" name="title"></p><p>内容：<textarea name="content"></textarea></p><input type="submit" value="提交"></form>`,
+  );
+  const login = columnPage(
+    '网上咨询',
+    '<form action="/sso/login" method="post"><input type="text" name="user" placeholder="用户名"><input type="password" name="pwd"><button>登录</button></form><p>请先登录后写信</p>',
+  );
+
+  it('extraction tells a 写信 form and a login gate from a search box', () => {
+    expect(extractPage(form, `${ORIGIN}/jzxx/`).interactive).toBe('form');
+    expect(extractPage(login, `${ORIGIN}/wszx/`).interactive).toBe('login');
+    const search = columnPage('通知公告', '<form action="/search"><input type="text" name="q"><input type="submit" value="搜索"></form><p>暂无信息</p>');
+    expect(extractPage(search, `${ORIGIN}/tzgg/`).interactive).toBeUndefined();
+  });
+
+  it('the consultation column on a form page is a channel: no empty-column finding, and the interaction rule sees a channel', async () => {
+    for (const [path, html, kind] of [['/jzxx/', form, 'form'], ['/wszx/', login, 'login']] as const) {
+      const name = kind === 'form' ? '局长信箱' : '网上咨询';
+      const s = siteWith(path, html, name);
+      expect(columnOf(s, 'consultation')).toMatchObject({ found: true, empty: false, stale: null, channel: kind });
+      expect(await runRule(r.emptyColumn, auditSnapshot(s), {}, { settings })).toEqual([]);
+      const interaction = await runRule(r.interactionUnanswered, auditSnapshot(s), {}, { settings });
+      expect(interaction.map((f) => f.messageId)).not.toContain('noChannel');
+    }
+  });
+
+  it('an online application form for 依申请公开 is not an empty column either', async () => {
+    const apply = columnPage('依申请公开', '<form><input type="text" name="n"><input type="text" name="id"><textarea name="desc"></textarea><button>提交申请</button></form>');
+    const s = siteWith('/ysqgk/', apply, '依申请公开');
+    expect(columnOf(s, 'requests')).toMatchObject({ empty: false, channel: 'form' });
+    expect(await runRule(r.emptyColumn, auditSnapshot(s), {}, { settings })).toEqual([]);
+  });
+});
