@@ -4,9 +4,12 @@
  * caring how the loader laid the merged header cells out.
  */
 import type { ReportDocument, Table, TableCell } from '../model/types.js';
-import { parseCellNumber } from '../text/index.js';
+import { normalizeWidth, parseCellNumber } from '../text/index.js';
+import { joinContinuations, originOf } from './table-joins.js';
 
-export type TableKind = 'active-disclosure' | 'requests' | 'reviews-litigation';
+import type { TableKind } from './table-joins.js';
+
+export type { TableKind };
 
 export interface LabelledCell {
   cell: TableCell;
@@ -28,6 +31,8 @@ export interface RequestsTable {
   /** Row keys that appeared more than once. */
   duplicateRows: string[];
   at(row: string, col: string): LabelledCell | undefined;
+  /** Why the table cannot be read reliably (also set as `table.damaged`). */
+  damaged?: string;
 }
 
 export interface ReviewsTable {
@@ -35,6 +40,7 @@ export interface ReviewsTable {
   table: Table;
   /** `${group}.${field}` → cell, group ∈ review | direct | after; field ∈ upheld | corrected | other | pending | total. */
   cells: Map<string, LabelledCell>;
+  damaged?: string;
 }
 
 export interface ActiveTable {
@@ -45,6 +51,7 @@ export interface ActiveTable {
   /** Labels of the 2019 trial columns that were found (本年新制作数量 …). */
   trialLabels: string[];
   text: string;
+  damaged?: string;
 }
 
 export interface RecognisedTables {
@@ -60,8 +67,24 @@ const norm = (s: string) => s.replace(SPACE_RE, '');
 
 const cellCache = new WeakMap<TableCell, number | null>();
 
+const RUN_TOGETHER_RE = /^[+-]?\d+(?:\.\d+)?(?:\s+[+-]?\d+(?:\.\d+)?)+$/;
+
+/**
+ * A cell holding several numbers separated by spaces ("10 1 0 0 0") got the figures of several columns because
+ * extraction lost the borders between them; read as one number it would be nonsense (1010000).
+ */
+export function isRunTogether(text: string): boolean {
+  return RUN_TOGETHER_RE.test(normalizeWidth(text).trim());
+}
+
+/** An empty cell: not 0, not 无 — nothing written at all. */
+export function isBlank(cell: TableCell | undefined): boolean {
+  return !cell || norm(cell.text) === '';
+}
+
 export function cellNumber(cell: TableCell | undefined): number | null {
   if (!cell) return null;
+  if (isRunTogether(cell.text)) return null;
   if (typeof cell.value === 'number') return cell.value;
   let v = cellCache.get(cell);
   if (v === undefined) {
@@ -151,17 +174,48 @@ export function requestRowLabel(key: string): string {
 
 const SUB_ITEM_RE = /^[（(]?([0-9０-９]+)[)）.．、]/;
 
-function rowKey(parts: string[]): string | undefined {
+/**
+ * The sub-rows of （三）–（六） by what they say rather than by "group + number": the group label sits in a merged
+ * cell that extraction often misplaces (centred over its rows, rotated, cut by a page break), and some reports
+ * number the items wrongly, but each item's wording is distinctive. "3.其他" is the one item without wording of its
+ * own; it is read from its group or its place after item 2.
+ */
+const ITEM_KEYS: Array<[string, RegExp]> = [
+  ['withheld.1', /国家秘密/],
+  ['withheld.2', /其他法律|法规禁止/],
+  ['withheld.3', /三安全|一稳定/],
+  ['withheld.4', /第三方合法权益|保护第三方/],
+  ['withheld.5', /内部事务/],
+  ['withheld.6', /过程性/],
+  ['withheld.7', /执法案卷/],
+  ['withheld.8', /行政查询/],
+  ['unable.1', /不掌握/],
+  ['unable.2', /没有现成|另行制作/],
+  ['unable.3', /补正后|仍不明确/],
+  ['unprocessed.1', /信访|举报投诉/],
+  ['unprocessed.2', /重复申请/],
+  ['unprocessed.3', /公开出版物/],
+  ['unprocessed.4', /大量反复/],
+  ['unprocessed.5', /重新出具/],
+  ['otherHandling.1', /逾期不补正/],
+  ['otherHandling.2', /缴纳费用|收费通知/],
+];
+
+const toAscii = (s: string) => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+function rowKey(parts: string[], previous: string | undefined): string | undefined {
   const all = parts.join('');
   if (/本年新收/.test(all)) return 'new';
   if (/上年结转/.test(all)) return 'carried';
   if (/结转下年/.test(all)) return 'carryForward';
+  const inner = parts[parts.length - 1] ?? '';
+  for (const [key, re] of ITEM_KEYS) if (re.test(inner)) return key;
   for (const [g, re] of GROUPS) {
     if (!re.test(all)) continue;
     for (const p of parts) {
       if (re.test(p)) continue;
       const m = SUB_ITEM_RE.exec(p);
-      if (m) return `${g}.${Number(m[1].replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)))}`;
+      if (m) return `${g}.${Number(toAscii(m[1]!))}`;
     }
     return g;
   }
@@ -169,18 +223,16 @@ function rowKey(parts: string[]): string | undefined {
   if (/予以公开/.test(all)) return 'public';
   if (/总计/.test(all)) return 'total';
   if (/办理结果/.test(all)) return 'resultsHeader';
+  // A numbered item whose group label was lost: item n right after item n−1 of some group is item n of it.
+  const m = SUB_ITEM_RE.exec(inner);
+  const [g, n] = previous?.split('.') ?? [];
+  if (m && g && n && Number(toAscii(m[1]!)) === Number(n) + 1) return `${g}.${Number(n) + 1}`;
   return undefined;
 }
 
-function readRequests(table: Table): RequestsTable | undefined {
-  const rows = table.rows;
-  let headerEnd = -1;
+/** Grid columns of the seven applicant columns, each read top-down through the header rows. */
+function requestColumns(rows: TableCell[][], headerEnd: number): Map<string, number> {
   const columns = new Map<string, number>();
-  // Column labels can sit in two header rows (法人或其他组织 over its five sub-columns); read each column top-down.
-  const naturalRow = rows.findIndex((r) => r.some((c) => /自然人/.test(c.text)));
-  if (naturalRow < 0) return undefined;
-  headerEnd = naturalRow;
-  if (rows[naturalRow + 1]?.some((c) => /商业企业|科研机构/.test(c.text))) headerEnd = naturalRow + 1;
   const width = Math.max(...rows.map((r) => r.length));
   for (let j = 0; j < width; j++) {
     let label = '';
@@ -199,19 +251,55 @@ function readRequests(table: Table): RequestsTable | undefined {
       }
     }
   }
-  const firstNumeric = Math.min(...[...columns.values()]);
+  return columns;
+}
+
+/** What reading the rows saw that a real table never shows: the evidence for `Table.damaged`. */
+interface RowEvidence {
+  /** Rows carrying figures whose label matched no row of the format. */
+  unlabelled: number;
+  /** Cells holding the figures of several columns. */
+  runTogether: number;
+  /** Figures in a cell stretched over several applicant columns. */
+  stretched: number;
+  /** Rows holding more figures than the table has applicant columns (labels or columns shifted). */
+  overfull: number;
+}
+
+function readRequests(table: Table): RequestsTable | undefined {
+  const rows = table.rows;
+  // Column labels can sit in two header rows (法人或其他组织 over its five sub-columns).
+  const naturalRow = rows.findIndex((r) => r.some((c) => /自然人/.test(c.text)));
+  if (naturalRow < 0) return undefined;
+  const headerEnd = rows[naturalRow + 1]?.some((c) => /商业企业|科研机构/.test(c.text)) ? naturalRow + 1 : naturalRow;
+  const columns = requestColumns(rows, headerEnd);
+  const dataCols = [...columns.values()];
+  const firstNumeric = Math.min(...dataCols);
   if (!Number.isFinite(firstNumeric)) return undefined;
   const rowMap = new Map<string, number>();
   const rowOrder: string[] = [];
   const duplicateRows: string[] = [];
+  const evidence: RowEvidence = { unlabelled: 0, runTogether: 0, stretched: 0, overfull: 0 };
+  let previous: string | undefined;
   for (let i = headerEnd + 1; i < rows.length; i++) {
     const parts: string[] = [];
     for (let j = 0; j < firstNumeric; j++) {
-      const t = norm(rows[i][j]?.text ?? '');
+      const t = norm(rows[i]![j]?.text ?? '');
       if (t && parts[parts.length - 1] !== t) parts.push(t);
     }
-    const key = rowKey(parts);
-    if (!key || key === 'resultsHeader') continue;
+    const row = rows[i]!;
+    const own = (j: number) => originOf(table, i, j).row === i && originOf(table, i, j).col === j;
+    const figures = row.filter((c, j) => j >= firstNumeric && own(j) && (cellNumber(c) !== null || isRunTogether(c.text)));
+    evidence.runTogether += row.filter((c) => isRunTogether(c.text)).length;
+    // A data slot covered by a cell that starts elsewhere: one figure spread over several applicant columns/rows.
+    evidence.stretched += dataCols.filter((j) => !isBlank(row[j]) && !own(j) && cellNumber(row[j]) !== null).length;
+    if (figures.length > REQUEST_COLUMNS.length) evidence.overfull++;
+    const key = rowKey(parts, previous);
+    if (!key || key === 'resultsHeader') {
+      if (figures.length) evidence.unlabelled++;
+      continue;
+    }
+    previous = key;
     if (rowMap.has(key)) {
       duplicateRows.push(key);
       continue;
@@ -223,11 +311,24 @@ function readRequests(table: Table): RequestsTable | undefined {
     const r = rowMap.get(row);
     const c = columns.get(col);
     if (r === undefined || c === undefined) return undefined;
-    const cell = rows[r][c];
+    const cell = rows[r]![c];
     if (!cell) return undefined;
     return { cell, value: cellNumber(cell), row: r, col: c };
   };
-  return { kind: 'requests', table, columns, rows: rowMap, rowOrder, duplicateRows, at };
+  const damaged = requestsDamage(evidence, rowOrder.length, columns.size);
+  return { kind: 'requests', table, columns, rows: rowMap, rowOrder, duplicateRows, at, ...(damaged ? { damaged } : {}) };
+}
+
+function requestsDamage(e: RowEvidence, recognised: number, columns: number): string | undefined {
+  if (e.runTogether) return 'figures of several columns run together in one cell';
+  if (e.stretched) return 'a figure stretched over several applicant columns';
+  if (e.overfull) return 'rows with more figures than applicant columns';
+  // Rows with figures but no label the format knows, while rows of the format are missing: the labels were lost
+  // (a label column merged or misplaced), not left out by the author.
+  const missing = expectedRequestRows('2021').length - recognised;
+  if (e.unlabelled >= 3 && missing >= 3) return `${e.unlabelled} rows with figures but no recognisable label`;
+  if (columns < 3) return 'the applicant column headings could not be read';
+  return undefined;
 }
 
 // ----- Table 4 ---------------------------------------------------------------------------------------------------
@@ -263,48 +364,86 @@ function reviewGroup(label: string): string | undefined {
   return undefined;
 }
 
-function readReviews(table: Table): ReviewsTable | undefined {
+const FIELD_LABEL_RE = /维持|纠正|其他结果|审结|总计|合计/;
+
+/** A written "none" in a figure cell: 无, —, /. */
+export const NIL_RE = /^(?:无|[-—–－_/／\\~·]+)$/;
+
+/** A row of figures only: numbers, blanks, written "none"s or figures run together; no label text. */
+function isFigureRow(row: TableCell[]): boolean {
+  return row.length > 0 && row.every((c) => isBlank(c) || cellNumber(c) !== null || isRunTogether(c.text) || NIL_RE.test(norm(c.text)));
+}
+
+/** The long layout: the 15 figures in one row under a header whose labels are read down each column. */
+function readReviewRow(table: Table, i: number, cells: Map<string, LabelledCell>): void {
   const rows = table.rows;
-  const cells = new Map<string, LabelledCell>();
-  for (let i = 0; i < rows.length; i++) {
-    const numeric = rows[i].filter((c) => cellNumber(c) !== null).length;
-    if (numeric < 3) continue;
-    for (let j = 0; j < rows[i].length; j++) {
-      let label = '';
-      let last = '';
-      for (let k = 0; k < i; k++) {
-        const t = norm(rows[k][j]?.text ?? '');
-        if (t && t !== last && cellNumber(rows[k][j]) === null) label += t + '|';
-        last = t;
-      }
-      const group = reviewGroup(label);
-      if (!group) continue;
-      const fieldLabel = label.split('|').filter(Boolean).pop() ?? '';
+  for (let j = 0; j < rows[i]!.length; j++) {
+    let label = '';
+    let last = '';
+    for (let k = 0; k < i; k++) {
+      const t = norm(rows[k]![j]?.text ?? '');
+      if (t && t !== last && cellNumber(rows[k]![j]) === null) label += t + '|';
+      last = t;
+    }
+    const group = reviewGroup(label);
+    if (!group) continue;
+    const fieldLabel = label.split('|').filter(Boolean).pop() ?? '';
+    const field = FIELD_RES.find(([, re]) => re.test(fieldLabel))?.[0];
+    if (!field) continue;
+    const key = `${group}.${field}`;
+    if (!cells.has(key)) cells.set(key, { cell: rows[i]![j]!, value: cellNumber(rows[i]![j]), row: i, col: j });
+  }
+}
+
+/** Tables laid out with one row per group ("行政复议 | 0 | 0 | …") under one row of field labels. */
+function readReviewGroups(table: Table, header: number, cells: Map<string, LabelledCell>): void {
+  const rows = table.rows;
+  for (let i = header + 1; i < rows.length; i++) {
+    const stub = rows[i]!.filter((c) => cellNumber(c) === null).map((c) => norm(c.text)).join('|');
+    const group = reviewGroup(stub);
+    if (!group) continue;
+    for (let j = 0; j < rows[i]!.length; j++) {
+      const fieldLabel = norm(rows[header]![j]?.text ?? '');
       const field = FIELD_RES.find(([, re]) => re.test(fieldLabel))?.[0];
       if (!field) continue;
       const key = `${group}.${field}`;
-      if (!cells.has(key)) cells.set(key, { cell: rows[i][j], value: cellNumber(rows[i][j]), row: i, col: j });
-    }
-    if (cells.size) break;
-  }
-  if (!cells.size) {
-    // Tables laid out with one row per group ("行政复议 | 0 | 0 | …") rather than one long row.
-    const header = rows.findIndex((r) => r.some((c) => /维持/.test(c.text)));
-    if (header < 0) return { kind: 'reviews-litigation', table, cells };
-    for (let i = header + 1; i < rows.length; i++) {
-      const stub = rows[i].filter((c) => cellNumber(c) === null).map((c) => norm(c.text)).join('|');
-      const group = reviewGroup(stub);
-      if (!group) continue;
-      for (let j = 0; j < rows[i].length; j++) {
-        const fieldLabel = norm(rows[header][j]?.text ?? '');
-        const field = FIELD_RES.find(([, re]) => re.test(fieldLabel))?.[0];
-        if (!field) continue;
-        const key = `${group}.${field}`;
-        if (!cells.has(key)) cells.set(key, { cell: rows[i][j], value: cellNumber(rows[i][j]), row: i, col: j });
-      }
+      if (!cells.has(key)) cells.set(key, { cell: rows[i]![j]!, value: cellNumber(rows[i]![j]), row: i, col: j });
     }
   }
-  return { kind: 'reviews-litigation', table, cells };
+}
+
+function readReviews(table: Table): ReviewsTable {
+  const rows = table.rows;
+  const cells = new Map<string, LabelledCell>();
+  let header = -1;
+  rows.forEach((r, i) => {
+    if (r.filter((c) => FIELD_LABEL_RE.test(norm(c.text))).length >= 3) header = i;
+  });
+  // The figure row is the first one under the field labels holding nothing but figures and blanks; without field
+  // labels, the first row with three figures.
+  let data = rows.findIndex((r, i) => i > header && header >= 0 && isFigureRow(r) && r.some((c) => !isBlank(c)));
+  if (header < 0) data = rows.findIndex((r) => r.filter((c) => cellNumber(c) !== null).length >= 3);
+  if (data >= 0) readReviewRow(table, data, cells);
+  if (!cells.size && header >= 0) readReviewGroups(table, header, cells);
+  const damaged = reviewsDamage(table, header, data, cells);
+  return { kind: 'reviews-litigation', table, cells, ...(damaged ? { damaged } : {}) };
+}
+
+function reviewsDamage(table: Table, header: number, data: number, cells: Map<string, LabelledCell>): string | undefined {
+  const body = table.rows.slice(header + 1);
+  if (body.some((r) => r.some((c) => isRunTogether(c.text)))) return 'figures of several columns run together in one cell';
+  if (data < 0) return undefined;
+  const row = table.rows[data]!;
+  const own = (j: number) => {
+    const o = originOf(table, data, j);
+    return o.row === data && o.col === j;
+  };
+  if (row.some((c, j) => !isBlank(c) && !own(j))) return 'a figure stretched over several columns';
+  const figures = row.filter((c, j) => own(j) && cellNumber(c) !== null).length;
+  if (cells.size < REVIEW_GROUPS.length * REVIEW_FIELDS.length && figures > cells.size) {
+    return `${figures} figures but only ${cells.size} labelled columns`;
+  }
+  return undefined;
 }
 
 // ----- Table 2 ---------------------------------------------------------------------------------------------------
@@ -319,7 +458,8 @@ function readActive(table: Table): ActiveTable {
   const has2021 = COLUMNS_2021.some((l) => text.includes(l));
   // The 2019 trial columns of the 第二十条第（一）项 block decide: a table mixing in 2021 labels is still the trial layout.
   const version = trialLabels.some((l) => TRIAL_DOC_COLUMNS.includes(l)) ? 'trial2019' : has2021 ? '2021' : trialLabels.length ? 'trial2019' : undefined;
-  return { kind: 'active-disclosure', table, version, trialLabels, text };
+  const damaged = table.rows.some((r) => r.some((c) => isRunTogether(c.text))) ? 'figures of several columns run together in one cell' : undefined;
+  return { kind: 'active-disclosure', table, version, trialLabels, text, ...(damaged ? { damaged } : {}) };
 }
 
 const tableCache = new WeakMap<ReportDocument, RecognisedTables>();
@@ -328,15 +468,17 @@ export function recogniseTables(doc: ReportDocument): RecognisedTables {
   const cached = tableCache.get(doc);
   if (cached) return cached;
   const out: RecognisedTables = { others: [] };
-  for (const table of doc.tables) {
-    const kind = classifyTable(table);
-    if (kind === 'requests' && !out.requests) {
-      const r = readRequests(table);
-      if (r) out.requests = r;
-      else out.others.push(table);
-    } else if (kind === 'reviews-litigation' && !out.reviews) out.reviews = readReviews(table);
-    else if (kind === 'active-disclosure' && !out.active) out.active = readActive(table);
-    else out.others.push(table);
+  for (const { table, kind, parts } of joinContinuations(doc.tables, classifyTable)) {
+    let read: ActiveTable | RequestsTable | ReviewsTable | undefined;
+    if (kind === 'requests' && !out.requests) read = out.requests = readRequests(table);
+    else if (kind === 'reviews-litigation' && !out.reviews) read = out.reviews = readReviews(table);
+    else if (kind === 'active-disclosure' && !out.active) read = out.active = readActive(table);
+    if (!read) {
+      out.others.push(...parts);
+      continue;
+    }
+    // The reason is kept on the model tables too, for checks that look at tables without recognising them.
+    if (read.damaged) for (const t of [table, ...parts]) t.damaged = read.damaged;
   }
   tableCache.set(doc, out);
   return out;

@@ -48,8 +48,12 @@ function inlineText(root: Element, skip: (e: Element) => boolean = () => false):
 function cellText($: CheerioAPI, td: Element): string {
   const paras = elements(el($, td).children('p, h1, h2, h3, h4, h5, h6, ul, ol, table'));
   if (!paras.length) return inlineText(td);
-  // A cell's paragraphs are usually one phrase wrapped by hand ("结果" / "维持"), so they join without a break.
-  return joinPieces(paras.map((p) => el($, p).text()));
+  // A cell's paragraphs are usually one phrase wrapped by hand ("结果" / "维持"), so they join without a break;
+  // but figures in separate paragraphs are separate figures ("4" / "8" is not 48) and keep a space between them.
+  const texts = paras.map((p) => el($, p).text().trim()).filter(Boolean);
+  let out = '';
+  for (const t of texts) out = out && /\d$/.test(out) && /^\d/.test(t) ? `${out} ${t}` : joinPieces([out, t]);
+  return out;
 }
 
 function walkTable(state: WalkState, table: Element): void {

@@ -138,7 +138,8 @@ function tableOf(frame: Segment[], items: PdfItem[], page: number): { table: Rul
   if (minY < ys[ys.length - 1]! - 2 * SAME) ys.push(minY);
   const nr = ys.length - 1;
   const nc = xs.length - 1;
-  if (nr < 2 || nc < 2) return undefined;
+  // One row is enough: the last row of a table that a page break cut off (a lone box is refused below).
+  if (nr < 1 || nc < 2) return undefined;
 
   const ruledV = (x: number, y: number) => vs.some((s) => Math.abs(s.at - x) <= SAME && y >= s.a - SAME && y <= s.b + SAME);
   const ruledH = (y: number, x: number) => hs.some((s) => Math.abs(s.at - y) <= SAME && x >= s.a - SAME && x <= s.b + SAME);
@@ -230,6 +231,18 @@ export function ruledTables(segments: Segment[], items: PdfItem[], page: number)
   return found.sort((p, q) => q.table.ys[0]! - p.table.ys[0]!);
 }
 
+/** The table's cells re-spanned over the column boundaries `xs` (a superset of the table's own). */
+function regrid(table: RuledTable, xs: number[]): RuledTable {
+  if (xs.length === table.xs.length) return { ...table, xs };
+  const at = (x: number) => xs.findIndex((y) => Math.abs(x - y) <= 3);
+  const rows = table.rows.map((r) => r.map((c) => ({ ...c })));
+  for (const p of placements(rows)) {
+    const span = at(table.xs[p.col + (p.cell.colSpan ?? 1)]!) - at(table.xs[p.col]!);
+    if (span > 1) p.cell.colSpan = span;
+  }
+  return { xs, ys: table.ys, rows };
+}
+
 /** Where each cell of span-written rows sits in the expanded grid. */
 function placements(rows: GridCell[][]): { cell: GridCell; row: number; col: number }[] {
   const taken: boolean[][] = [];
@@ -254,8 +267,16 @@ const rowKey = (row: GridCell[]) => row.map((c) => `${c.text.replace(/\s+/g, '')
  * the top of the new page dropped, and a merged cell cut by the page break (its lower part is an empty cell in
  * the same columns) made one cell again. Returns undefined when `next` is not a continuation of `prev`.
  */
-export function continueTable(prev: RuledTable, next: RuledTable): RuledTable | undefined {
-  if (prev.xs.length !== next.xs.length || prev.xs.some((x, i) => Math.abs(x - next.xs[i]!) > 3)) return undefined;
+export function continueTable(before: RuledTable, after: RuledTable): RuledTable | undefined {
+  const near = (a: number, b: number) => Math.abs(a - b) <= 3;
+  if (!near(before.xs[0]!, after.xs[0]!) || !near(before.xs[before.xs.length - 1]!, after.xs[after.xs.length - 1]!)) return undefined;
+  // Parts whose inner column rules differ (a lone last row, the next 第二十条 block with its own columns) are put
+  // on the union of both parts' rules, each cell spanning the columns between its own rules.
+  const xs = [...before.xs];
+  for (const x of after.xs) if (!xs.some((y) => near(x, y))) xs.push(x);
+  xs.sort((a, b) => a - b);
+  const prev = regrid(before, xs);
+  const next = regrid(after, xs);
   const rows = next.rows.map((r) => r.map((c) => ({ ...c })));
   let repeated = 0;
   while (repeated < rows.length - 1 && repeated < prev.rows.length && rowKey(rows[repeated]!) === rowKey(prev.rows[repeated]!)) repeated++;
@@ -273,5 +294,5 @@ export function continueTable(prev: RuledTable, next: RuledTable): RuledTable | 
     above.cell.rowSpan = (above.cell.rowSpan ?? 1) + (p.cell.rowSpan ?? 1);
     first.splice(first.indexOf(p.cell), 1);
   }
-  return { xs: prev.xs, ys: prev.ys, rows: [...merged, ...rows] };
+  return { xs, ys: prev.ys, rows: [...merged, ...rows] };
 }

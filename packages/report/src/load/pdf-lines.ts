@@ -17,6 +17,8 @@ export interface PdfCell {
   x0: number;
   x1: number;
   text: string;
+  /** The text runs the cell was made of, for readers that need to cut it finer (pdf-figures.ts). */
+  parts?: { x0: number; x1: number; text: string }[];
 }
 
 export interface PdfLine {
@@ -34,14 +36,17 @@ const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
 
 function cellsOf(items: PdfItem[], size: number): PdfCell[] {
   const cells: PdfCell[] = [];
-  let current: { x0: number; x1: number; pieces: string[] } | null = null;
+  type Open = { x0: number; x1: number; pieces: string[]; parts: { x0: number; x1: number; text: string }[] };
+  let current: Open | null = null;
+  const close = (c: Open) => cells.push({ x0: c.x0, x1: c.x1, text: joinPieces(c.pieces), parts: c.parts });
   for (const it of items) {
     const gap = current ? it.x - current.x1 : 0;
     if (!current || gap > 0.8 * size) {
-      if (current) cells.push({ x0: current.x0, x1: current.x1, text: joinPieces(current.pieces) });
-      current = { x0: it.x, x1: it.x + it.width, pieces: [it.str] };
+      if (current) close(current);
+      current = { x0: it.x, x1: it.x + it.width, pieces: [it.str], parts: [{ x0: it.x, x1: it.x + it.width, text: it.str }] };
       continue;
     }
+    current.parts.push({ x0: it.x, x1: it.x + it.width, text: it.str });
     // A visible gap between Latin words is a space; CJK text never carries one.
     const prev = current.pieces[current.pieces.length - 1] ?? '';
     const spaced = gap > 0.2 * size && !CJK.test(prev.slice(-1)) && !CJK.test(it.str.slice(0, 1));
@@ -49,7 +54,7 @@ function cellsOf(items: PdfItem[], size: number): PdfCell[] {
     current.pieces[current.pieces.length - 1] += it.str;
     current.x1 = Math.max(current.x1, it.x + it.width);
   }
-  if (current) cells.push({ x0: current.x0, x1: current.x1, text: joinPieces(current.pieces) });
+  if (current) close(current);
   return cells.filter((c) => c.text);
 }
 

@@ -13,6 +13,8 @@ export interface PdfTable {
   /** Column boundaries when the table was read from its ruling (used to join a table split over two pages). */
   xs?: number[];
   ys?: number[];
+  /** Centres of the figure columns when the table was read by its figure rows (pdf-figures.ts). */
+  figureColumns?: number[];
 }
 
 function median(values: number[]): number {

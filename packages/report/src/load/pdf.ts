@@ -11,6 +11,7 @@ import { findTables, type PdfTable } from './pdf-tables.js';
 import { blocksOf, type Flow, type PageGeometry } from './pdf-blocks.js';
 import { rulingOf, type RulingOps, type Segment } from './pdf-ruling.js';
 import { continueTable, ruledTables } from './pdf-grid.js';
+import { continueFigureTable, figureRegions, figureTable } from './pdf-figures.js';
 import { SourceBuilder } from './docx-text.js';
 
 const TABLES_NOTE: LoadNote = {
@@ -151,20 +152,47 @@ function pageTables(pageLines: PdfLine[], text: PageText): { start: number; end:
       const { xs, ys, rows } = ruled[ti]!.table;
       found.push({ start: k, end: m, table: { lines: pageLines.slice(k, m + 1), rows: emitted.has(ti) ? [] : rows, xs, ys } });
       emitted.add(ti);
-    } else {
-      for (const f of findTables(pageLines.slice(k, m + 1))) found.push({ start: f.start + k, end: f.end + k, table: f.table });
-    }
+    } else unruledTables(pageLines, k, m, found);
     k = m + 1;
   }
   return found;
 }
 
-/** A ruled table that ends one page and a ruled table with the same columns that opens the next are one table. */
+/**
+ * Tables without rules among lines k..m: statistics tables are read by their figure rows; whatever lies between
+ * them goes through the position-only reconstruction.
+ */
+function unruledTables(pageLines: PdfLine[], k: number, m: number, found: { start: number; end: number; table: PdfTable }[]): void {
+  const run = pageLines.slice(k, m + 1);
+  let from = 0;
+  const rest = (to: number) => {
+    for (const f of findTables(run.slice(from, to))) found.push({ start: f.start + from + k, end: f.end + from + k, table: f.table });
+  };
+  for (const r of figureRegions(run, k === 0)) {
+    rest(r.start);
+    found.push({ start: r.start + k, end: r.end + k, table: figureTable(run.slice(r.start, r.end + 1)) });
+    from = r.end + 1;
+  }
+  rest(run.length);
+}
+
+/**
+ * A table that ends one page and a table with the same columns that opens the next are one table: ruled tables by
+ * their column rules, figure tables by their figure columns.
+ */
 function joinSplitTables(flow: Flow): void {
   for (let i = 0; i + 1 < flow.items.length; i++) {
     const a = flow.items[i]!;
     const b = flow.items[i + 1]!;
-    if (a.kind !== 'table' || b.kind !== 'table' || b.page !== a.page + 1 || !a.table.xs || !b.table.xs || !a.table.ys) continue;
+    if (a.kind !== 'table' || b.kind !== 'table' || b.page !== a.page + 1) continue;
+    const figures = continueFigureTable(a.table, b.table);
+    if (figures) {
+      a.table = figures;
+      flow.items.splice(i + 1, 1);
+      i--;
+      continue;
+    }
+    if (!a.table.xs || !b.table.xs || !a.table.ys) continue;
     const joined = continueTable({ xs: a.table.xs, ys: a.table.ys, rows: a.table.rows }, { xs: b.table.xs, ys: b.table.ys ?? [], rows: b.table.rows });
     if (!joined) continue;
     a.table = { lines: [...a.table.lines, ...b.table.lines], rows: joined.rows, xs: joined.xs, ys: joined.ys };

@@ -2,6 +2,7 @@ import type { Location, Rule } from '@gongkai/core';
 import type { ReportDocument, Table } from '../model/types.js';
 import {
   cellPath,
+  NIL_RE,
   recogniseTables,
   REQUEST_COLUMNS,
   REQUEST_COLUMN_LABELS,
@@ -9,6 +10,8 @@ import {
   REVIEW_GROUPS,
   REVIEW_GROUP_LABELS,
   type LabelledCell,
+  type RequestsTable,
+  type ReviewsTable,
 } from '../analysis/tables.js';
 import { locOfSpan } from '../analysis/position.js';
 
@@ -23,8 +26,6 @@ function cellLoc(table: Table, c: LabelledCell, name: string): Location {
   const base = locOfSpan(c.cell.span ?? table.span) ?? {};
   return { ...base, path: cellPath(name, c.row, c.col) };
 }
-
-const v = (c: LabelledCell | undefined) => c?.value ?? 0;
 
 export const tableArithmetic: Rule<ReportDocument, TableArithmeticOptions> = {
   meta: {
@@ -75,120 +76,123 @@ export const tableArithmetic: Rule<ReportDocument, TableArithmeticOptions> = {
     }
     const checks = new Set(options.checks ?? ALL_CHECKS);
     const en = context.locale === 'en';
-    const reqName = en ? 'requests table' : '收到和处理申请情况表';
-    const revName = en ? 'reconsideration/litigation table' : '复议诉讼情况表';
-
-    if (rec.requests) {
-      const t = rec.requests;
-      const resultRows = t.rowOrder.filter((k) => k !== 'new' && k !== 'carried' && k !== 'total' && k !== 'carryForward');
-      const cols = REQUEST_COLUMNS.filter((c) => t.columns.has(c));
-      if (checks.has('counts')) {
-        for (const row of t.rowOrder) {
-          for (const col of cols) {
-            const c = t.at(row, col);
-            if (!c || c.value === null) continue;
-            if (c.value < 0 || !Number.isInteger(c.value)) {
-              context.report({
-                messageId: 'notCount',
-                data: { where: `“${requestRowLabel(row)}”/“${REQUEST_COLUMN_LABELS[col]}”`, text: c.cell.text.trim() },
-                findingData: { row, column: col, actual: c.value },
-                loc: cellLoc(t.table, c, reqName),
-              });
-            }
-          }
-        }
-      }
-      for (const col of cols) {
-        const column = REQUEST_COLUMN_LABELS[col];
-        const total = t.at('total', col);
-        if (checks.has('balance')) {
-          const n = t.at('new', col);
-          const cr = t.at('carried', col);
-          const cf = t.at('carryForward', col);
-          if (n && total && total.value !== null && n.value !== null) {
-            const expected = v(n) + v(cr);
-            const actual = v(total) + v(cf);
-            if (expected !== actual) {
-              context.report({
-                messageId: 'balance',
-                data: { column, new: v(n), carried: v(cr), total: v(total), carryForward: v(cf), expected, actual },
-                findingData: { identity: 'new+carried=total+carryForward', column: col, expected, actual },
-                // The identity's closing term: where a planted or typed error most often sits is unknowable, so
-                // point at the carried-forward cell, the last one a clerk fills in.
-                loc: cellLoc(t.table, cf ?? total, reqName),
-              });
-            }
-          }
-        }
-        if (checks.has('resultTotal') && total && total.value !== null && resultRows.length) {
-          let expected = 0;
-          let any = false;
-          for (const r of resultRows) {
-            const c = t.at(r, col);
-            if (c && c.value !== null) {
-              expected += c.value;
-              any = true;
-            }
-          }
-          if (any && expected !== total.value) {
-            context.report({
-              messageId: 'resultTotal',
-              data: { column, expected, actual: total.value },
-              findingData: { identity: 'total=sum(results)', column: col, expected, actual: total.value },
-              loc: cellLoc(t.table, total, reqName),
-            });
-          }
-        }
-      }
-      if (checks.has('rowTotal') && t.columns.has('total')) {
-        const parts = cols.filter((c) => c !== 'total');
-        for (const row of t.rowOrder) {
-          const tc = t.at(row, 'total');
-          if (!tc || tc.value === null) continue;
-          let expected = 0;
-          let any = false;
-          for (const col of parts) {
-            const c = t.at(row, col);
-            if (c && c.value !== null) {
-              expected += c.value;
-              any = true;
-            }
-          }
-          if (any && expected !== tc.value) {
-            context.report({
-              messageId: 'rowTotal',
-              data: { row: requestRowLabel(row), expected, actual: tc.value },
-              findingData: { identity: 'rowTotal=sum(applicants)', row, expected, actual: tc.value },
-              loc: cellLoc(t.table, tc, reqName),
-            });
-          }
-        }
-      }
-    }
-
-    if (rec.reviews && checks.has('reviewTotal')) {
-      const cells = rec.reviews.cells;
-      for (const g of REVIEW_GROUPS) {
-        const total = cells.get(`${g}.total`);
-        if (!total || total.value === null) continue;
-        let expected = 0;
-        let any = false;
-        for (const f of ['upheld', 'corrected', 'other', 'pending']) {
-          const c = cells.get(`${g}.${f}`);
-          if (c && c.value !== null) {
-            expected += c.value;
-            any = true;
-          }
-        }
-        if (any && expected !== total.value) {
-          context.report({
-            messageId: 'reviewTotal',
-            data: { group: REVIEW_GROUP_LABELS[g], expected, actual: total.value },
-            findingData: { identity: 'reviewTotal=sum(results)', group: g, expected, actual: total.value },
-            loc: cellLoc(rec.reviews.table, total, revName),
-          });
-        }
-      }
-    }
+    // A damaged table's figures may sit under the wrong labels; report/table-format says it could not be read.
+    if (rec.requests && !rec.requests.damaged) checkRequests(rec.requests, checks, context, en ? 'requests table' : '收到和处理申请情况表');
+    if (rec.reviews && !rec.reviews.damaged && checks.has('reviewTotal')) checkReviews(rec.reviews, context, en ? 'reconsideration/litigation table' : '复议诉讼情况表');
   },
 };
+
+type Context = Parameters<typeof tableArithmetic.check>[2];
+type Check = (typeof ALL_CHECKS)[number];
+
+/**
+ * The figure a term of an identity contributes: its number; 0 for a written "none" (无, —, /); undefined when the
+ * cell is blank or unreadable, and then the identity is not checked at all: a blank is not 0 (report/table-format
+ * reports it), so a sum over it can be neither confirmed nor refuted. A row the table lacks counts `absent`.
+ */
+function term(c: LabelledCell | undefined, absent: number | undefined): number | undefined {
+  if (!c) return absent;
+  if (c.value !== null) return c.value;
+  const t = c.cell.text.replace(/[\s\u3000]/g, '');
+  return NIL_RE.test(t) ? 0 : undefined;
+}
+
+function sum(terms: (number | undefined)[]): number | undefined {
+  let total = 0;
+  for (const t of terms) {
+    if (t === undefined) return undefined;
+    total += t;
+  }
+  return total;
+}
+
+function checkCounts(t: RequestsTable, context: Context, name: string): void {
+  for (const row of t.rowOrder) {
+    for (const col of REQUEST_COLUMNS) {
+      const c = t.at(row, col);
+      if (!c || c.value === null) continue;
+      if (c.value < 0 || !Number.isInteger(c.value)) {
+        context.report({
+          messageId: 'notCount',
+          data: { where: `“${requestRowLabel(row)}”/“${REQUEST_COLUMN_LABELS[col]}”`, text: c.cell.text.trim() },
+          findingData: { row, column: col, actual: c.value },
+          loc: cellLoc(t.table, c, name),
+        });
+      }
+    }
+  }
+}
+
+function checkColumn(t: RequestsTable, col: string, checks: Set<Check>, context: Context, name: string): void {
+  const column = REQUEST_COLUMN_LABELS[col];
+  const total = t.at('total', col);
+  const totalValue = term(total, undefined);
+  if (checks.has('balance') && total) {
+    const n = term(t.at('new', col), undefined);
+    const cr = term(t.at('carried', col), 0);
+    const cfCell = t.at('carryForward', col);
+    const cf = term(cfCell, 0);
+    if (n !== undefined && cr !== undefined && cf !== undefined && totalValue !== undefined && n + cr !== totalValue + cf) {
+      const expected = n + cr;
+      const actual = totalValue + cf;
+      context.report({
+        messageId: 'balance',
+        data: { column, new: n, carried: cr, total: totalValue, carryForward: cf, expected, actual },
+        findingData: { identity: 'new+carried=total+carryForward', column: col, expected, actual },
+        // The identity's closing term: where a planted or typed error most often sits is unknowable, so point at
+        // the carried-forward cell, the last one a clerk fills in.
+        loc: cellLoc(t.table, cfCell ?? total, name),
+      });
+    }
+  }
+  const resultRows = t.rowOrder.filter((k) => k !== 'new' && k !== 'carried' && k !== 'total' && k !== 'carryForward');
+  if (checks.has('resultTotal') && total && totalValue !== undefined && resultRows.length) {
+    const expected = sum(resultRows.map((r) => term(t.at(r, col), 0)));
+    if (expected !== undefined && expected !== totalValue) {
+      context.report({
+        messageId: 'resultTotal',
+        data: { column, expected, actual: totalValue },
+        findingData: { identity: 'total=sum(results)', column: col, expected, actual: totalValue },
+        loc: cellLoc(t.table, total, name),
+      });
+    }
+  }
+}
+
+function checkRequests(t: RequestsTable, checks: Set<Check>, context: Context, name: string): void {
+  if (checks.has('counts')) checkCounts(t, context, name);
+  const cols = REQUEST_COLUMNS.filter((c) => t.columns.has(c));
+  for (const col of cols) checkColumn(t, col, checks, context, name);
+  if (!checks.has('rowTotal') || !t.columns.has('total')) return;
+  const parts = cols.filter((c) => c !== 'total');
+  for (const row of t.rowOrder) {
+    const tc = t.at(row, 'total');
+    const actual = term(tc, undefined);
+    const expected = sum(parts.map((col) => term(t.at(row, col), undefined)));
+    if (!tc || actual === undefined || expected === undefined || expected === actual) continue;
+    context.report({
+      messageId: 'rowTotal',
+      data: { row: requestRowLabel(row), expected, actual },
+      findingData: { identity: 'rowTotal=sum(applicants)', row, expected, actual },
+      loc: cellLoc(t.table, tc, name),
+    });
+  }
+}
+
+function checkReviews(rev: ReviewsTable, context: Context, name: string): void {
+  for (const g of REVIEW_GROUPS) {
+    const total = rev.cells.get(`${g}.total`);
+    const actual = term(total, undefined);
+    const parts = ['upheld', 'corrected', 'other', 'pending'].map((f) => rev.cells.get(`${g}.${f}`));
+    // A group the table does not have at all is report/table-format's; a group with some cells is summed over them.
+    if (!total || actual === undefined || parts.every((p) => !p)) continue;
+    const expected = sum(parts.map((p) => term(p, 0)));
+    if (expected === undefined || expected === actual) continue;
+    context.report({
+      messageId: 'reviewTotal',
+      data: { group: REVIEW_GROUP_LABELS[g], expected, actual },
+      findingData: { identity: 'reviewTotal=sum(results)', group: g, expected, actual },
+      loc: cellLoc(rev.table, total, name),
+    });
+  }
+}

@@ -141,10 +141,23 @@ describe('tables split over a page break', () => {
     expect(prev.rows[1]![0]!.rowSpan).toBe(2);
   });
 
-  it('keeps an empty cell that is a real blank, and refuses tables with other columns', () => {
+  it('keeps an empty cell that is a real blank, and refuses a table with other outer edges', () => {
     const next: RuledTable = { xs: [0, 50, 100, 150], ys: [], rows: [[{ text: '其他', colSpan: 2 }, { text: '' }]] };
     expect(continueTable(prev, next)!.rows.slice(-1)).toEqual([[{ text: '其他', colSpan: 2 }, { text: '' }]]);
-    expect(continueTable(prev, { ...next, xs: [0, 80, 100, 150] })).toBeUndefined();
+    expect(continueTable(prev, { ...next, xs: [0, 50, 100, 200] })).toBeUndefined();
+    expect(continueTable(prev, { ...next, xs: [20, 50, 100, 150] })).toBeUndefined();
+  });
+
+  it('joins parts whose inner columns differ on the union of their rules (a lone last row, the next 第二十条 block)', () => {
+    const next: RuledTable = { xs: [0, 100, 150], ys: [], rows: [[{ text: '四、结转' }, { text: '5' }]] };
+    const joined = continueTable(prev, next)!;
+    expect(joined.xs).toEqual([0, 50, 100, 150]);
+    expect(joined.rows.slice(-1)).toEqual([[{ text: '四、结转', colSpan: 2 }, { text: '5' }]]);
+    const wide: RuledTable = { xs: [0, 80, 150], ys: [], rows: [[{ text: '行政处罚' }, { text: '7' }]] };
+    const union = continueTable(prev, wide)!;
+    expect(union.xs).toEqual([0, 50, 80, 100, 150]);
+    // Every row covers the four columns of the union (the third row's first column is the merged 三、办理结果 above).
+    expect(union.rows.map((r) => r.reduce((n, c) => n + (c.colSpan ?? 1), 0))).toEqual([4, 4, 3, 4]);
   });
 });
 
