@@ -335,7 +335,8 @@ export function buildDocument(raw: RawDocument, opts: BuildOptions): ReportDocum
       continue;
     }
 
-    const rowLabel = b.markupLevel === undefined && isTableRowLabel(norm, all[bi - 1], all[bi + 1], partNames);
+    // Extraction tools also mark such rows as headings (## （二）部分公开), so markup does not save them.
+    const rowLabel = isTableRowLabel(norm, all[bi - 1], all[bi + 1], partNames);
     const cls = rowLabel ? null : classify(ctx, b, norm, maxLen);
     if (cls) {
       seenHeading = true;

@@ -20,8 +20,8 @@ const PARTS: Record<Kind, { zh: string; en: string }> = {
     en: 'line breaks were lost and the page runs on as one paragraph; headings were found in running text and only the top-level numbering was checked',
   },
   flattenedTables: {
-    zh: '统计表被展开成文字，{flattenedTables}处单元格数字连在一起，表格数据未核对',
-    en: 'the statistics tables were flattened into text ({flattenedTables} places where cell values ran together); table figures were not checked',
+    zh: '统计表被展开成文字，{flattenedTables}处单元格数字连在一起，表格数据和下级标题编号未核对',
+    en: 'the statistics tables were flattened into text ({flattenedTables} places where cell values ran together); table figures and sub-heading numbers were not checked',
   },
   truncated: {
     zh: '正文在附表中途结束，其后的内容缺失，可能位于附表中的内容无法确认',
@@ -32,8 +32,8 @@ const PARTS: Record<Kind, { zh: string; en: string }> = {
     en: '{pageFooters} page numbers or footers are mixed into the text',
   },
   hardBreaks: {
-    zh: '{hardBreaks}处段落在句中断开（常见于PDF转换）',
-    en: '{hardBreaks} paragraphs break in mid-sentence (typical of PDF conversion)',
+    zh: '{hardBreaks}处段落在句中断开（常见于PDF转换），只核对了一级标题编号',
+    en: '{hardBreaks} paragraphs break in mid-sentence (typical of PDF conversion); only the top-level numbering was checked',
   },
 };
 

@@ -91,9 +91,11 @@ export const headingSequence: Rule<ReportDocument, HeadingSequenceOptions> = {
     fixable: true,
   },
   check(doc, options, context) {
-    // In collapsed text the sub-headings were cut out of running text and some cannot be told from list items,
-    // so only the parts (一、 / 第一部分) are checked there; `report/extraction-quality` says so.
-    const topOnly = doc.quality.collapsed;
+    // In damaged text (collapsed, flattened tables, lines broken by a PDF extraction) sub-headings cannot be told
+    // reliably from list items and table rows, so only the parts (一、 / 第一部分) are checked there;
+    // `report/extraction-quality` says so.
+    const q = doc.quality;
+    const topOnly = q.collapsed || q.flattenedTables !== undefined || q.hardBreaks !== undefined;
     const visit = (siblings: Section[], parent: Heading | undefined) => {
       let heads = siblings.map((s) => s.heading).filter(numbered);
       if (topOnly) heads = parent ? [] : heads.filter((h) => h.numbering!.style === 'chinese' || h.numbering!.style === 'part');
