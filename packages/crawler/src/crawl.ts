@@ -193,6 +193,7 @@ function applyExtract(page: FetchedPage, ex: PageExtract, pool: SnapshotPool): v
   if (ex.emptyList) page.emptyList = true;
   if (ex.interactive) page.interactive = ex.interactive;
   if (ex.scriptData) page.scriptData = true;
+  if (ex.mentions) page.mentions = ex.mentions.map((m) => pool.str(m));
   if (ex.mainText !== undefined) page.mainText = ex.mainText;
 }
 

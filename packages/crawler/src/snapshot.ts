@@ -86,6 +86,8 @@ export interface FetchedPage {
   interactive?: 'form' | 'login';
   /** Scripts on the page may load or write list data in the browser. */
   scriptData?: boolean;
+  /** Watched terms (三公, 因公出国, 公务接待, 公务用车) found anywhere in an article's text, beyond `mainText`'s cap. */
+  mentions?: string[];
   /** A 200 page that is really "not found". */
   softNotFound?: boolean;
   /** First part of the main text (capped), kept for article pages such as an annual report. */

@@ -31,6 +31,7 @@ export const defaultColumns: ColumnSpec[] = [
     requiredFor: [...ALL],
     freshness: null,
     kind: 'other',
+    form: 'article',
     basis: { zh: '国办公开办函〔2019〕61号（政府信息公开平台栏目）', en: '国办公开办函〔2019〕61号 (disclosure platform columns)' },
   },
   {

@@ -77,6 +77,18 @@ function hasItems(p: FetchedPage, filter: ListFilter): boolean {
   return filter.mainLists(p).some((l) => l.items.length > 0 || (l.total ?? 0) > 0);
 }
 
+/**
+ * A single document (an article, a letter, a decision): it says so (ArticleTitle / PubDate meta, an article URL)
+ * and extraction read it as an article, and it lists no documents of its own.
+ */
+export function isDocument(p: FetchedPage, filter: ListFilter): boolean {
+  if (!ok(p) || p.interactive || p.saysEmpty || p.mainText === undefined) return false;
+  const url = p.finalUrl || p.url;
+  if (!('ArticleTitle' in p.meta) && !('PubDate' in p.meta) && !ARTICLE_URL.test(url)) return false;
+  const listed = filter.mainLists(p).reduce((n, l) => n + l.items.filter((i) => i.dateSource === 'markup' || (i.url && ARTICLE_URL.test(i.url))).length, 0);
+  return listed < 2;
+}
+
 function pathHasHint(url: string, hints: readonly string[] | undefined): boolean {
   if (!hints?.length) return false;
   let path: string;
@@ -92,7 +104,14 @@ function pathHasHint(url: string, hints: readonly string[] | undefined): boolean
 export function locateColumns(columns: ColumnSpec[], index: PageIndex, filter: ListFilter): Map<string, Candidate[]> {
   const resolver = new NameResolver(columns);
   const found = new Map<string, Candidate[]>(columns.map((c) => [c.id, []]));
+  const specs = new Map(columns.map((c) => [c.id, c]));
   const add = (id: string, c: Candidate, m: NameMatch) => {
+    // A link in a list or an article body is evidence only when its text is exactly a column name: a headline that
+    // contains the name ("关于双公示工作的通报") says nothing about the site having the column.
+    if (c.how === 'link' && m === 'near') return;
+    // Only navigation is trusted whatever the page looks like; otherwise an article is not a column page (unless
+    // the column is a single page, like the 指南).
+    if (c.how !== 'nav-link' && c.how !== 'section-page' && c.page && specs.get(id)?.form !== 'article' && isDocument(c.page, filter)) return;
     found.get(id)!.push({ ...c, rank: c.rank + (m === 'near' ? 0.5 : 0) });
   };
 

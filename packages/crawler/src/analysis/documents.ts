@@ -5,7 +5,7 @@
  */
 import type { FetchedPage } from '../snapshot.js';
 import { resolveItem } from './item-dates.js';
-import type { PageIndex } from './page-index.js';
+import { ok, type PageIndex } from './page-index.js';
 import { urlKey, yearInTitle } from './text.js';
 import type { AnnualReportItem, AnnualReportResult, BudgetItem, DateSource } from './types.js';
 
@@ -65,6 +65,36 @@ function detailText(page: FetchedPage | undefined): string {
   return page ? `${page.title ?? ''}\n${page.mainText ?? ''}` : '';
 }
 
+/** The 三公 breakdown: the word itself (“三公”经费, 三公经费) or its items (因公出国（境）费, 公务接待费, 公务用车). */
+const THREE_PUBLIC = /三\s*公|因公出国|公务接待|公务用车/;
+const ATTACHMENT = /\.(?:pdf|docx?|xlsx?|wps|et|ofd|zip|rar)(?:$|[?#])/i;
+
+/**
+ * Whether a budget document shows its 三公 breakdown, and whether we could tell: the title says so; or the fetched
+ * page's text (whole, through `mentions`) or the names of its attachments do. A page whose content is in
+ * attachments we did not read (PDF 决算 tables), or a document we never opened, is not inspected: no evidence
+ * either way.
+ */
+export function threePublicEvidence(title: string, url: string | undefined, detail: FetchedPage | undefined): { threePublic: boolean; inspected: boolean } {
+  if (THREE_PUBLIC.test(title)) return { threePublic: true, inspected: true };
+  if (!detail || !ok(detail) || detail.kind !== 'html' || (url && ATTACHMENT.test(url))) return { threePublic: false, inspected: false };
+  const attachments = detail.links.filter((l) => ATTACHMENT.test(l.url));
+  const found =
+    THREE_PUBLIC.test(detailText(detail)) ||
+    (detail.mentions ?? []).length > 0 ||
+    attachments.some((l) => THREE_PUBLIC.test(l.text) || THREE_PUBLIC.test(decodeURIComponentSafe(l.url)));
+  if (found) return { threePublic: true, inspected: true };
+  return { threePublic: false, inspected: attachments.length === 0 && (detail.mainText ?? '').length >= 200 };
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
 export interface DocumentsResult {
   annualReport: AnnualReportResult;
   budget: { items: BudgetItem[] };
@@ -84,8 +114,8 @@ export function findDocuments(index: PageIndex, urlDatesAreVisible: boolean): Do
     }
     if (/执行情况|调整|审计|解读|通知|征求意见/.test(title)) continue;
     const detail = index.get(e.url);
-    const threePublic = /三公/.test(title) || /三公经费/.test(detailText(detail));
-    const common = { year, title: e.title, url: e.url, published: e.date, dateSource: e.dateSource, listedOn: e.listedOn, threePublic };
+    const { threePublic, inspected } = threePublicEvidence(title, e.url, detail);
+    const common = { year, title: e.title, url: e.url, published: e.date, dateSource: e.dateSource, listedOn: e.listedOn, threePublic, inspected };
     if (/预算/.test(title)) budget.push({ type: 'budget', ...common });
     else if (/决算/.test(title)) budget.push({ type: 'final', ...common });
     else if (/三公/.test(title) && /预算|决算/.test(detailText(detail))) {

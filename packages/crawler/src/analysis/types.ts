@@ -170,8 +170,10 @@ export interface BudgetItem {
   url?: string;
   published?: string;
   dateSource?: DateSource;
-  /** Mentions 三公经费 in its title or (for fetched details) its text. */
+  /** Shows the 三公 breakdown: in its title, its text, or the names of its attachments. */
   threePublic: boolean;
+  /** We could read it (title, or a fetched page whose content is not in unread attachments). */
+  inspected: boolean;
   listedOn: string;
 }
 

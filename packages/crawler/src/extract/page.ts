@@ -43,7 +43,15 @@ export interface PageExtract {
   interactive?: 'form' | 'login';
   /** Scripts on the page may load or write list data in the browser. */
   scriptData?: boolean;
+  /**
+   * Which of `WATCHED_TERMS` an article's whole text contains. `mainText` is capped; a 决算 document's 三公经费
+   * section often comes after the cap.
+   */
+  mentions?: string[];
 }
+
+/** Terms looked up in an article's full text: the 三公经费 items a 部门决算 must explain (财预〔2016〕143号). */
+export const WATCHED_TERMS = ['三公', '因公出国', '公务接待', '公务用车'] as const;
 
 export interface ExtractOptions {
   /** Reference date for MM-DD year inference. */
@@ -254,6 +262,9 @@ export function extractPage(html: string, url: string, options: ExtractOptions =
     out.mainText = own((mainRaw || bodyText).slice(0, cap));
     const fields = fieldsOf(w.rows, w.terms);
     if (fields) out.fields = fields;
+    const full = `${mainRaw} ${bodyText}`;
+    const mentions = WATCHED_TERMS.filter((t) => full.includes(t));
+    if (mentions.length) out.mentions = mentions;
   }
   const redirect = refreshTarget(meta, scripts, url);
   if (redirect && redirect !== url) out.redirectTo = redirect;

@@ -62,9 +62,13 @@ export const budgetMissing: Rule<SiteSubject, Options> = {
     if (options.requireFinal !== false && !has((i) => i.type === 'final' && i.year === finalYear)) {
       report('final', finalYear, `${finalYear + 1}-${finalBy}`);
     }
+    // The 三公 statement is missing only when every 决算 of the year was read and none shows it: a 决算 in a PDF
+    // we did not open may well hold it.
+    const finals = items.filter((i) => i.type === 'final' && i.year === finalYear);
     if (
       options.requireThreePublic !== false &&
-      has((i) => i.type === 'final' && i.year === finalYear) &&
+      finals.length > 0 &&
+      finals.every((i) => i.inspected) &&
       !has((i) => i.year === finalYear && i.threePublic && i.type === 'final')
     ) {
       report('threePublic', finalYear, `${finalYear + 1}-${finalBy}`);

@@ -90,6 +90,11 @@ describe('column rules on trs-stale', () => {
   });
 });
 
+/** The 2025 决算 page of the budget tests, with the given text. */
+function decision(text: string, extra: Partial<Parameters<typeof page>[1]> = {}) {
+  return page('/js/2025.html', { title: '2025年度部门决算公开', meta: { ArticleTitle: '2025年度部门决算公开' }, mainText: text.padEnd(220, '。'), ...extra });
+}
+
 describe('site/missing-column', () => {
   it('reports each missing required column with data.column', async () => {
     const s = snapshot([freshHome({ links: [{ url: `${ORIGIN}/gzdt/`, text: '工作动态', area: 'nav' }, { url: `${ORIGIN}/zcjd/`, text: '政策解读', area: 'nav' }] }), page('/zcjd/', { status: 404 })]);
@@ -178,10 +183,33 @@ describe('document rules', () => {
           { title: '2025年度部门决算公开', url: `${ORIGIN}/js/2025.html`, date: '2026-08-01', dateSource: 'markup' },
         ] }],
       }),
+      decision('本部门2025年度收入支出决算总体情况、财政拨款收入支出决算情况、一般公共预算财政拨款基本支出决算情况说明如下。'),
     ]);
     const f = await runRule(r.budgetMissing, auditSnapshot(s), {}, { settings });
     expect(f.map((x) => x.messageId)).toEqual(['threePublic']);
+    expect(f[0].message).toContain('依据：《预算法》第十四条');
     expect(await runRule(r.budgetMissing, auditSnapshot(s), { requireThreePublic: false }, { settings })).toEqual([]);
+  });
+  it('site/budget-missing accepts the 三公 breakdown inside the 决算 document: text, text past the kept part, attachment names', async () => {
+    const home = freshHome({
+      lists: [{ source: 'markup', items: [
+        { title: '2026年部门预算公开', url: `${ORIGIN}/ys/2026.html`, date: '2026-02-01', dateSource: 'markup' },
+        { title: '2025年度部门决算公开', url: `${ORIGIN}/js/2025.html`, date: '2026-08-01', dateSource: 'markup' },
+      ] }],
+    });
+    const body = '本部门2025年度收入支出决算总体情况、财政拨款收入支出决算情况、一般公共预算财政拨款基本支出决算情况说明如下。';
+    const variants = [
+      decision(`${body}七、财政拨款“三公”经费支出决算情况说明：因公出国（境）费0万元，公务用车购置及运行费12.5万元。`),
+      decision(body, { mentions: ['三公', '公务接待'] }),
+      decision('详见附件。', { links: [{ url: `${ORIGIN}/js/2025-sgjf.xlsx`, text: '2025年度财政拨款“三公”经费支出决算表.xlsx', area: 'body' }] }),
+    ];
+    for (const detail of variants) {
+      expect(await runRule(r.budgetMissing, auditSnapshot(snapshot([home, detail])), {}, { settings })).toEqual([]);
+    }
+    // The 决算 is a PDF we do not read, or a page whose tables are attachments: no evidence either way, no finding.
+    const pdfOnly = decision('详见附件。', { links: [{ url: `${ORIGIN}/js/2025.pdf`, text: '2025年度部门决算.pdf', area: 'body' }] });
+    expect(await runRule(r.budgetMissing, auditSnapshot(snapshot([home, pdfOnly])), {}, { settings })).toEqual([]);
+    expect(await runRule(r.budgetMissing, auditSnapshot(snapshot([home])), {}, { settings })).toEqual([]);
   });
   it('site/dual-publicity-late counts working days with the holiday calendar', async () => {
     const f = await on('dualLate', r.dualPublicityLate);

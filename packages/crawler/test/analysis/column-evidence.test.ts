@@ -114,3 +114,61 @@ describe('a submission form or a login gate is a channel, never an empty column'
     expect(await runRule(r.emptyColumn, auditSnapshot(s), {}, { settings })).toEqual([]);
   });
 });
+
+describe('a column is a page found through navigation, not a headline that mentions its name', () => {
+  const article = (path: string, title: string, column?: string) =>
+    page(path, {
+      title, meta: { ArticleTitle: title, PubDate: '2026-11-02 09:00', ...(column ? { ColumnName: column } : {}) },
+      mainText: `${title}。近日，我县召开会议，部署行政许可和行政处罚等信用信息公示工作，要求各部门按时公示。`, textLength: 900,
+    });
+  const news = page('/gzdt/', {
+    meta: { ColumnName: '工作动态' },
+    lists: [{
+      source: 'markup',
+      items: [
+        { title: '双公示工作通报', url: `${ORIGIN}/gzdt/202611/t20261102_1.html`, date: '2026-11-02', dateSource: 'markup' },
+        { title: '信用信息双公示', url: `${ORIGIN}/gzdt/202610/t20261020_2.html`, date: '2026-10-20', dateSource: 'markup' },
+      ],
+    }],
+    links: [
+      { url: `${ORIGIN}/gzdt/202611/t20261102_1.html`, text: '双公示工作通报', area: 'list' },
+      { url: `${ORIGIN}/gzdt/202610/t20261020_2.html`, text: '信用信息双公示', area: 'list' },
+    ],
+  });
+  const pages = [
+    freshHome({ links: [{ url: `${ORIGIN}/gzdt/`, text: '工作动态', area: 'nav' }] }),
+    news,
+    article('/gzdt/202611/t20261102_1.html', '双公示工作通报'),
+    article('/gzdt/202610/t20261020_2.html', '信用信息双公示', '双公示'),
+  ];
+
+  it('headlines and articles naming 双公示 do not make the column exist: a government site is told it is missing', async () => {
+    const s = snapshot(pages, [], { level: 'government' });
+    const a = analyzeSite(s, { asOf: AS_OF });
+    expect(a.columns.find((c) => c.id === 'dual-publicity')!.found).toBe(false);
+    const f = await runRule(r.missingColumn, auditSnapshot(s), {}, { settings });
+    expect(f.find((x) => x.data!.column === 'dual-publicity')).toMatchObject({ severity: 'error', messageId: 'missing' });
+  });
+
+  it('a navigation link to the 双公示 list page does (control)', () => {
+    const list = page('/sgs/', {
+      meta: { ColumnName: '双公示' },
+      lists: [{ source: 'markup', items: [{ title: '某公司排污许可证核发决定', url: `${ORIGIN}/sgs/202611/t20261106_3.html`, date: '2026-11-06', dateSource: 'markup' }] }],
+    });
+    const home = freshHome({ links: [{ url: `${ORIGIN}/gzdt/`, text: '工作动态', area: 'nav' }, { url: `${ORIGIN}/sgs/`, text: '双公示', area: 'nav' }] });
+    const a = analyzeSite(snapshot([home, ...pages.slice(1), list], [], { level: 'government' }), { asOf: AS_OF });
+    expect(a.columns.find((c) => c.id === 'dual-publicity')).toMatchObject({ found: true, location: { url: `${ORIGIN}/sgs/` } });
+  });
+});
+
+describe('extraction keeps the 三公 evidence of a long 决算 page', () => {
+  it('mentions are read from the whole text, past the kept part of mainText', () => {
+    const long = '一、收入支出决算总体情况说明。'.repeat(200);
+    const html = `<!doctype html><html><head><meta charset="utf-8"><title>2025年度部门决算</title><meta name="ArticleTitle" content="2025年度部门决算"></head>
+<body><div class="TRS_Editor"><p>${long}</p><p>七、财政拨款“三公”经费支出决算情况说明：公务接待费3.2万元。</p></div></body></html>`;
+    const ex = extractPage(html, `${ORIGIN}/js/2025.html`, { maxMainText: 500 });
+    expect(ex.mainText!.length).toBe(500);
+    expect(ex.mainText).not.toContain('三公');
+    expect(ex.mentions).toEqual(['三公', '公务接待']);
+  });
+});
