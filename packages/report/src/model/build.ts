@@ -208,7 +208,8 @@ function pick(raw: Record<string, string>, keys: readonly string[]): [string, st
   return undefined;
 }
 
-const PUBLISHED_KEYS = ['发布日期', '发布时间', 'PubDate', 'pubdate', 'PublishDate', 'publishdate', 'pubDate', '日期', '时间'];
+// 公开日期/上网日期 name the publication date on some CMSs; 成文日期 (the date the text was signed) never does.
+const PUBLISHED_KEYS = ['发布日期', '发布时间', '公开日期', '公开时间', '上网日期', 'PubDate', 'pubdate', 'PublishDate', 'publishdate', 'pubDate', '日期', '时间'];
 const AGENCY_KEYS = ['发布机构', '发布单位', '发文机关', '所属机构'];
 const INDEX_KEYS = ['索引号', '信息索引号'];
 const DOCNO_KEYS = ['文号', '发文字号'];

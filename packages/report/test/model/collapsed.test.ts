@@ -198,3 +198,10 @@ describe('table rows that lost their grid', () => {
     expect(doc.headings.map((h) => h.numbering?.raw).filter(Boolean)).toEqual(['三、', '四、', '五、']);
   });
 });
+
+describe('publication date keys', () => {
+  it('reads 公开日期 as the publication date and never 成文日期', () => {
+    const doc = build(['索引号: 000-2024-001 成文日期: 2024-01-10', '公开日期: 2024-01-25', '某局2023年政府信息公开工作年度报告', '一、总体情况', '全年公开信息80条。'].join('\n'));
+    expect(doc.meta.publishedAt?.value).toBe('2024-01-25');
+  });
+});
