@@ -203,17 +203,36 @@ export interface FactOverrides {
   documentType?: DocumentType;
 }
 
-const TOWNSHIP_RE = /(?:乡|镇|街道)(?:人民政府|办事处)?(?:\d{4}|[一二][〇零]|政府信息|$)|街道办事处/;
+const TOWNSHIP_RE = /(?:乡|镇|街道)(?:人民政府|办事处)?(?:\d{4}|[一二][〇零]|政府信息|$)|街道办事处|片区管理局|片区管委会/;
 const GOVERNMENT_RE = /(?:省|市|县|区|州|盟|旗)人民政府(?!办公|.{0,4}(?:局|委|厅|办))/;
+/** 管委会 of a zone and other 派出机构: not a 人民政府, and their deadline is set by the province. */
+const DISPATCHED_RE = /管委会|管理委员会|派出机构/;
+const DEPARTMENT_RE = /局|委员会|委|厅|办公室|中心|院|署/;
 
-/** A guess from the title when no level was configured: 乡镇/街道 → township, X市人民政府 → government. */
-export function guessLevel(doc: ReportDocument): AgencyLevel | undefined {
+export interface LevelGuess {
+  level?: AgencyLevel;
+  /** The words of the title or agency name the guess rests on (empty when there is no name to go by). */
+  evidence: string;
+}
+
+/**
+ * A guess from the title (or the agency) when no level was configured: 乡镇/街道/片区 → township, X市人民政府 →
+ * government, 局/委/厅/办 → department. A 管委会 is no 人民政府 and none of the others either: no level is assumed
+ * for it, so only the checks every level shares are made (and the later deadline), unless the config names one.
+ */
+export function guessLevelWithEvidence(doc: ReportDocument): LevelGuess {
   const t = documentTitle(doc)?.text ?? doc.meta.agency?.value ?? '';
-  if (!t) return undefined;
-  if (TOWNSHIP_RE.test(t)) return 'township';
-  if (GOVERNMENT_RE.test(t)) return 'government';
-  if (/局|委员会|委|厅|办公室|中心|院|署/.test(t)) return 'department';
-  return undefined;
+  if (!t) return { evidence: '' };
+  let m: RegExpExecArray | null;
+  if ((m = TOWNSHIP_RE.exec(t))) return { level: 'township', evidence: m[0] };
+  if ((m = GOVERNMENT_RE.exec(t))) return { level: 'government', evidence: m[0] };
+  if ((m = DISPATCHED_RE.exec(t)) && !/局|厅/.test(t.slice(m.index + m[0].length))) return { evidence: m[0] };
+  if ((m = DEPARTMENT_RE.exec(t))) return { level: 'department', evidence: m[0] };
+  return { evidence: '' };
+}
+
+export function guessLevel(doc: ReportDocument): AgencyLevel | undefined {
+  return guessLevelWithEvidence(doc).level;
 }
 
 export function reportFacts(doc: ReportDocument, overrides: FactOverrides = {}): SubjectFacts {
@@ -249,4 +268,12 @@ export function numberSetting(v: unknown): number | undefined {
 /** Level for a rule run: settings.agency.level, then the document, then the guess. */
 export function levelFor(doc: ReportDocument, settings: { agency?: { level?: AgencyLevel } }): AgencyLevel | undefined {
   return settings.agency?.level ?? doc.level ?? guessLevel(doc);
+}
+
+/** Why a rule run took the level it did, in words for a message: "配置" or the title words the guess rests on. */
+export function levelBasisText(doc: ReportDocument, settings: { agency?: { level?: AgencyLevel } }, en: boolean): string {
+  if (settings.agency?.level || doc.level) return en ? 'as configured' : '按配置';
+  const g = guessLevelWithEvidence(doc);
+  if (!g.evidence) return en ? 'no agency name to go by' : '无法从名称判断';
+  return en ? `from "${g.evidence}" in the title` : `依据标题中的“${g.evidence}”`;
 }

@@ -1,6 +1,6 @@
 import type { AgencyLevel, Rule } from '@gongkai/core';
 import type { ReportDocument } from '../model/types.js';
-import { levelFor, numberSetting, regimeFor, reportYearOf } from '../analysis/document.js';
+import { levelBasisText, levelFor, numberSetting, regimeFor, reportYearOf } from '../analysis/document.js';
 import { locOfSpan } from '../analysis/position.js';
 import { daysBetween, isIsoDate, workdaysBetween } from '../analysis/workdays.js';
 import { MMDD_SCHEMA, requireAnnualReport } from './support.js';
@@ -47,8 +47,8 @@ export const timeliness: Rule<ReportDocument, TimelinessOptions> = {
     },
     messages: {
       late: {
-        zh: '{year}年度报告于{published}公布，晚于法定期限{deadline}（{basis}）{days}天',
-        en: 'the {year} report was published on {published}, {days} days after the legal deadline {deadline} ({basis})',
+        zh: '{year}年度报告于{published}公布，晚于法定期限{deadline}（{basis}{levelNote}）{days}天',
+        en: 'the {year} report was published on {published}, {days} days after the legal deadline {deadline} ({basis}{levelNote})',
       },
       early: {
         zh: '{year}年度报告的公布日期{published}早于该年度结束，统计数据不可能完整；请核对发布日期或报告年度',
@@ -151,7 +151,7 @@ export const timeliness: Rule<ReportDocument, TimelinessOptions> = {
     if (published > deadline) {
       context.report({
         messageId: 'late',
-        data: { year, published, deadline, basis, days: daysBetween(deadline, published) },
+        data: { year, published, deadline, basis, days: daysBetween(deadline, published), levelNote: levelNote(entry, level, doc, s, context.locale === 'en') },
         findingData: { year, published, deadline, basis, days: daysBetween(deadline, published), level, regime },
         loc: firstLoc,
       });
@@ -175,3 +175,17 @@ export const timeliness: Rule<ReportDocument, TimelinessOptions> = {
     }
   },
 };
+
+const LEVEL_NAMES: Record<string, { zh: string; en: string }> = {
+  government: { zh: '本级人民政府', en: 'a government' },
+  department: { zh: '政府部门', en: 'a government department' },
+  township: { zh: '乡镇、街道', en: 'a township or street office' },
+};
+
+/** When the deadline depends on the level, which level was taken and why ("；按政府部门的期限，依据标题中的“局”"). */
+function levelNote(entry: DeadlineEntry, level: AgencyLevel | undefined, doc: ReportDocument, s: Record<string, unknown>, en: boolean): string {
+  if (!entry.levels || !level) return '';
+  const name = LEVEL_NAMES[level]?.[en ? 'en' : 'zh'] ?? level;
+  const why = levelBasisText(doc, s as { agency?: { level?: AgencyLevel } }, en);
+  return en ? `; deadline for ${name}, ${why}` : `；按${name}的期限，${why}`;
+}

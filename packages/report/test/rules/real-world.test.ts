@@ -80,3 +80,20 @@ describe('report/heading-sequence on collapsed text', () => {
     expect(f[0]!.message).toContain('三是');
   });
 });
+
+describe('agency level', () => {
+  const titled = (title: string) => txt([title, '一、总体情况', '本机关全年主动公开政府信息80条。'].join('\n'));
+  it('takes no 人民政府 level for a 管委会 and says why it took the level it did', async () => {
+    const { guessLevelWithEvidence } = await import('../../src/analysis/document.js');
+    expect(guessLevelWithEvidence(await titled('某经济开发区管委会2023年政府信息公开工作年度报告'))).toEqual({ evidence: '管委会' });
+    expect(guessLevelWithEvidence(await titled('某区海湾片区管理局2022年度政府信息公开工作年度报告')).level).toBe('township');
+    expect(guessLevelWithEvidence(await titled('某市某区人民政府2023年政府信息公开工作年度报告')).level).toBe('government');
+    expect(guessLevelWithEvidence(await titled('某开发区管委会财政局2023年政府信息公开工作年度报告')).level).toBe('department');
+  });
+  it('names the level and its evidence in a late finding when the deadline depends on it', async () => {
+    const doc = await txt('标题: 某县林业局2023年政府信息公开工作年度报告\n发布时间: 2024-02-20 10:00\n来源: 某县林业局\n=== 正文 ===\n某县林业局2023年政府信息公开工作年度报告\n一、总体情况\n本局全年主动公开政府信息80条。');
+    const f = await check(timeliness, doc);
+    expect(ids(f)).toEqual(['late']);
+    expect(f[0]!.message).toContain('按政府部门的期限，依据标题中的“局”');
+  });
+});
