@@ -8,6 +8,7 @@ import type { Fetcher, FetchResult } from './fetch/types.js';
 import { extractPage, type PageExtract } from './extract/page.js';
 import { dataproxyList, isDataproxyUrl } from './extract/hanweb.js';
 import { gkmlptApiUrl, gkmlptList, isGkmlptApiUrl } from './extract/gkmlpt.js';
+import { jsonList } from './extract/script-data.js';
 import { attachmentExt, dedupKey, isAsset, neverFollow, normalizeUrl, Scope, wireUrl, hostOf } from './frontier/normalize.js';
 import { TrapDetector, type TrapOptions } from './frontier/traps.js';
 import { Frontier, type Task } from './frontier/frontier.js';
@@ -398,10 +399,17 @@ export async function crawlSite(site: SiteInfo, options: CrawlSiteOptions): Prom
   const followLists = (task: Task, page: FetchedPage, ex: PageExtract | undefined) => {
     const api = gkmlptApiUrl(task.url, 1, ex?.gkmlptSid);
     if (api) {
-      page.lists.push({ source: 'gkmlpt', items: [] });
+      page.lists.push({ source: 'gkmlpt', items: [], from: api });
       if (maxListPages >= 1) {
         frontier.push({ url: api, kind: 'pagination', depth: task.depth, from: task.url, origin: { url: task.url, list: page.lists.length - 1 } });
       }
+    }
+    // Lists an inline script loads: fetched like a list page, never by running the script.
+    for (const data of ex?.dataUrls ?? []) {
+      if (!scope.contains(data) || neverFollow(data)) continue;
+      page.lists.push({ source: 'script-json', items: [], from: data });
+      const origin = { url: task.url, list: page.lists.length - 1 };
+      if (!frontier.push({ url: data, kind: 'pagination', depth: task.depth, from: task.url, origin })) page.lists.pop();
     }
     page.lists.forEach((list, i) => {
       if (list.nextPages?.length) queuePagination(task, i, list.nextPages);
@@ -433,6 +441,14 @@ export async function crawlSite(site: SiteInfo, options: CrawlSiteOptions): Prom
           queuePagination({ url: origin.url, kind: 'page', depth: task.depth }, origin.list, more);
         }
       }
+    } else if (byUrl.get(origin.url)?.lists[origin.list]?.source.startsWith('script-')) {
+      page.kind = 'data';
+      const read = scriptData(text, page.finalUrl);
+      if (read) {
+        lists = [read.list];
+        meta = { total: read.list.total };
+        byUrl.get(origin.url)!.lists[origin.list].source = read.list.source;
+      }
     } else if (isDataproxyUrl(task.url) || /^\s*(?:<\?xml|<datastore)/i.test(text)) {
       page.kind = 'data';
       const l = dataproxyList(text, page.finalUrl, { now });
@@ -458,6 +474,18 @@ export async function crawlSite(site: SiteInfo, options: CrawlSiteOptions): Prom
       const originTask: Task = { url: origin.url, kind: 'page', depth: task.depth };
       dateItems(added, originTask);
     }
+  };
+
+  /** The answer of a script's data URL: JSON (or JSONP) records, else an HTML fragment's largest list. */
+  const scriptData = (text: string, url: string): { list: ExtractedList } | undefined => {
+    if (/^\s*[[{]|^\s*[\w$.]+\(\s*[[{]/.test(text)) {
+      const list = jsonList(text, url);
+      return list ? { list } : undefined;
+    }
+    const ex = extractPage(text, url, extractOpts);
+    const best = [...ex.lists].sort((a, b) => b.items.length - a.items.length)[0];
+    if (best) return { list: { ...best, source: 'script-html', from: url } };
+    return ex.emptyMarker ? { list: { source: 'script-html', items: [], total: 0, from: url } } : undefined;
   };
 
   // Continuation pages can link to articles not shown on the first page; keep them in the BFS.

@@ -31,7 +31,12 @@ export interface ListItem {
 
 export interface ExtractedList {
   /** How the list was found. */
-  source: 'markup' | 'hanweb-datastore' | 'hanweb-dataproxy' | 'trs' | 'gkmlpt' | 'inline-js';
+  source: 'markup' | 'hanweb-datastore' | 'hanweb-dataproxy' | 'trs' | 'gkmlpt' | 'inline-js' | 'script-json' | 'script-html' | 'script-array';
+  /**
+   * Where the items came from when not from the page's own markup: the data URL an inline script loads (JSON or an
+   * HTML fragment) or the gkmlpt API. Script-written arrays (`script-array`) come from the page itself.
+   */
+  from?: string;
   items: ListItem[];
   /** Total records the CMS declares (Hanweb totalRecord, gkmlpt total). */
   total?: number;

@@ -8,7 +8,7 @@ import { sectionNames } from './catalogue.js';
 import { resolveItem } from './item-dates.js';
 import { collectItems, type ListFilter } from './lists.js';
 import { ok, type PageIndex } from './page-index.js';
-import { containsAny, matchName, normalizeName, urlKey, type NameMatch } from './text.js';
+import { containsAny, matchName, normalizeName, urlKey, type NameMatch, pageUrl } from './text.js';
 import type { ColumnKind, ColumnLocation, ColumnResult, ColumnSpec, DatedItem, LocatedBy, Requirement, Windows } from './types.js';
 
 export interface Candidate extends ColumnLocation {
@@ -83,7 +83,7 @@ function hasItems(p: FetchedPage, filter: ListFilter): boolean {
  */
 export function isDocument(p: FetchedPage, filter: ListFilter): boolean {
   if (!ok(p) || p.interactive || p.saysEmpty || p.mainText === undefined) return false;
-  const url = p.finalUrl || p.url;
+  const url = pageUrl(p);
   if (!('ArticleTitle' in p.meta) && !('PubDate' in p.meta) && !ARTICLE_URL.test(url)) return false;
   const listed = filter.mainLists(p).reduce((n, l) => n + l.items.filter((i) => i.dateSource === 'markup' || (i.url && ARTICLE_URL.test(i.url))).length, 0);
   return listed < 2;
@@ -116,7 +116,7 @@ export function locateColumns(columns: ColumnSpec[], index: PageIndex, filter: L
   };
 
   for (const p of index.pages) {
-    const here = p.finalUrl || p.url;
+    const here = pageUrl(p);
     if (ok(p) && p.kind === 'html') {
       const listPage = hasItems(p, filter) || p.saysEmpty === true || !!p.interactive;
       const columnName = p.meta.ColumnName ?? p.meta.columnname;
@@ -136,7 +136,7 @@ export function locateColumns(columns: ColumnSpec[], index: PageIndex, filter: L
         const resolved = resolver.resolve(l.text);
         if (!resolved.size) continue;
         const target = index.get(l.url);
-        for (const [id, m] of resolved) add(id, { url: target?.finalUrl || l.url, how, via: here, text: l.text, rank: RANK[how], page: target }, m);
+        for (const [id, m] of resolved) add(id, { url: target ? pageUrl(target) : l.url, how, via: here, text: l.text, rank: RANK[how], page: target }, m);
       }
     }
     for (const c of columns) {
@@ -318,7 +318,7 @@ export function discoverColumns(claimed: Set<string>, ctx: MeasureContext): Colu
   const names = new Set<string>();
   for (const p of ctx.index.pages) {
     if (!ok(p) || p.kind !== 'html') continue;
-    const url = p.finalUrl || p.url;
+    const url = pageUrl(p);
     const name = p.meta.ColumnName ?? p.meta.columnname;
     if (!name || claimed.has(urlKey(url))) continue;
     if (!hasItems(p, ctx.filter) && !p.saysEmpty) continue;

@@ -11,7 +11,7 @@ import type { Candidate, MeasureContext } from './columns.js';
 import { hasValue, labelKey, readPageFields } from './labeled-fields.js';
 import { collectItems } from './lists.js';
 import { ok } from './page-index.js';
-import { urlKey } from './text.js';
+import { urlKey, pageUrl } from './text.js';
 import type { ColumnResult, ConsultationChannel, ConsultationMessage, InteractionResult } from './types.js';
 
 /** The catalogue id of the 政务咨询 column. */
@@ -173,7 +173,7 @@ export function analyzeInteraction(candidates: Candidate[], column: ColumnResult
     // ColumnName on a page without a list is a letter's own page, not a channel.
     if (c.how === 'column-meta' && c.rank >= 5) continue;
     const page = c.page ?? ctx.index.get(c.url);
-    const url = page ? page.finalUrl || page.url : c.url;
+    const url = page ? pageUrl(page) : c.url;
     const key = urlKey(url);
     if (seenChannels.has(key)) continue;
     seenChannels.add(key);

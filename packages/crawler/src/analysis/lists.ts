@@ -6,7 +6,7 @@
 import type { ExtractedList, FetchedPage, ListItem } from '../snapshot.js';
 import type { PageIndex } from './page-index.js';
 import { ok } from './page-index.js';
-import { urlKey } from './text.js';
+import { urlKey, pageUrl } from './text.js';
 
 function signature(list: ExtractedList): string {
   return list.items.map((i) => i.url ?? i.title).join('\n');
@@ -58,10 +58,10 @@ export function collectItems(start: FetchedPage, index: PageIndex, filter: ListF
   let declaredTotal: number | undefined;
   while (queue.length && pages.length < maxPages) {
     const page = queue.shift()!;
-    const key = urlKey(page.finalUrl || page.url);
+    const key = urlKey(pageUrl(page));
     if (visited.has(key)) continue;
     visited.add(key);
-    pages.push(page.finalUrl || page.url);
+    pages.push(pageUrl(page));
     for (const list of filter.mainLists(page)) {
       if (typeof list.total === 'number' && list.total >= 0) declaredTotal = Math.max(declaredTotal ?? 0, list.total);
       for (const item of list.items) {

@@ -34,14 +34,22 @@ export function containsAny(text: string, words: readonly string[] | undefined):
   return words.some((w) => t.includes(w.normalize('NFKC')));
 }
 
+const HASH_ROUTED = /\/gkmlpt\/(?:index|policy)/i;
+
+/** The URL a page stands for: its final URL, except for a hash-routed page, whose fragment names the page. */
+export function pageUrl(p: { url: string; finalUrl?: string }): string {
+  return p.url.includes('#') && urlKey(p.url).includes('#') ? p.url : p.finalUrl || p.url;
+}
+
 /** Same URL for matching purposes: no fragment, no trailing index page, no trailing slash. */
 export function urlKey(url: string): string {
   try {
     const u = new URL(url);
-    u.hash = '';
+    // Hash-routed column pages (gkmlpt index#2791) are distinct pages of one document; other fragments are positions.
+    if (!(HASH_ROUTED.test(u.pathname) && /^#[\w-]+$/.test(u.hash))) u.hash = '';
     let path = u.pathname.replace(/\/(index|default)\.(s?html?|jsp|php|aspx?)$/i, '/');
     if (path.length > 1) path = path.replace(/\/+$/, '');
-    return `${u.protocol}//${u.host.toLowerCase()}${path}${u.search}`;
+    return `${u.protocol}//${u.host.toLowerCase()}${path}${u.search}${u.hash}`;
   } catch {
     return url;
   }

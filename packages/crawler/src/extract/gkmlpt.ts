@@ -5,6 +5,7 @@
 import type { ExtractedList, ListItem } from '../snapshot.js';
 import { dateFromValue } from './dates.js';
 import { normalizeUrl } from '../frontier/normalize.js';
+import { jsonList } from './script-data.js';
 
 const DATE_FIELDS = ['display_publish_time', 'publish_time', 'first_publish_time', 'pub_time', 'date', 'created_at', 'create_time'];
 
@@ -31,7 +32,33 @@ export function isGkmlptApiUrl(url: string): boolean {
 
 /** SID of a gkmlpt site, from the column page's inline configuration (`SID: '2'`, `sid = "755031"`). */
 export function gkmlptSid(scripts: string): string | undefined {
-  return /\bSID\s*[:=]\s*['"]?(\d+)/i.exec(scripts)?.[1];
+  // `SID: '2'`, `sid = "755031"`, and JSON-style `"SID":"755031"`.
+  return /\bSID['"]?\s*[:=]\s*['"]?(\d+)/i.exec(scripts)?.[1];
+}
+
+const MAX_CATEGORIES = 200;
+
+/**
+ * The category tree the gkmlpt front end draws from its inline configuration (`{ "id": 2791, "name": "政策文件" }`,
+ * `{ id: 2792, name: '工作动态', … }`). Each category is a column page `index#ID` whose list comes from the API;
+ * as links they are the page's navigation, as the browser would show them.
+ */
+export function gkmlptCategories(scripts: string, pageUrl: string): { url: string; text: string }[] {
+  let base: URL;
+  try {
+    base = new URL(pageUrl);
+  } catch {
+    return [];
+  }
+  const root = /^(.*?\/gkmlpt)\//i.exec(base.pathname)?.[1];
+  if (!root) return [];
+  const out = new Map<string, string>();
+  const re = /['"]?\bid['"]?\s*:\s*['"]?(\d{1,9})['"]?\s*,\s*['"]?(?:name|title|text|label)['"]?\s*:\s*(['"])([^'"]{1,40})\2/gi;
+  for (const m of scripts.matchAll(re)) {
+    if (out.size >= MAX_CATEGORIES) break;
+    if (!out.has(m[1])) out.set(m[1], m[3].trim());
+  }
+  return [...out].map(([id, text]) => ({ url: `${base.origin}${root}/index#${id}`, text }));
 }
 
 export function gkmlptList(jsonText: string, url: string): ExtractedList | undefined {
@@ -44,7 +71,8 @@ export function gkmlptList(jsonText: string, url: string): ExtractedList | undef
   if (!data || typeof data !== 'object') return undefined;
   const obj = data as Record<string, unknown>;
   const articles = Array.isArray(obj.articles) ? obj.articles : Array.isArray(obj.data) ? obj.data : undefined;
-  if (!articles) return undefined;
+  // Other shapes of the answer ({ data: { articles, total } } …): read as any list endpoint.
+  if (!articles) return jsonList(jsonText, url, 'gkmlpt');
   const items: ListItem[] = [];
   for (const a of articles) {
     if (!a || typeof a !== 'object') continue;
@@ -65,7 +93,7 @@ export function gkmlptList(jsonText: string, url: string): ExtractedList | undef
     }
     items.push(item);
   }
-  const list: ExtractedList = { source: 'gkmlpt', items };
+  const list: ExtractedList = { source: 'gkmlpt', items, from: url };
   const total = typeof obj.total === 'number' ? obj.total : typeof obj.total === 'string' ? Number(obj.total) : NaN;
   if (Number.isFinite(total)) {
     list.total = total;

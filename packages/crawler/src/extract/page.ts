@@ -8,7 +8,8 @@ import { findDate } from './dates.js';
 import { datastoreList } from './hanweb.js';
 import { markupLists } from './lists.js';
 import { trsPaging, inlineJsItems } from './trs.js';
-import { gkmlptSid } from './gkmlpt.js';
+import { gkmlptCategories, gkmlptSid } from './gkmlpt.js';
+import { scriptArrayItems, scriptDataUrls } from './script-data.js';
 import { walkDocument, type Controls, type RawLink, type RawRow } from './walk.js';
 import { normalizeUrl } from '../frontier/normalize.js';
 
@@ -43,6 +44,8 @@ export interface PageExtract {
   interactive?: 'form' | 'login';
   /** Scripts on the page may load or write list data in the browser. */
   scriptData?: boolean;
+  /** URLs of list data (JSON, HTML fragments) that inline scripts load; the crawl fetches them as list pages. */
+  dataUrls?: string[];
   /**
    * Which of `WATCHED_TERMS` an article's whole text contains. `mainText` is capped; a 决算 document's 三公经费
    * section often comes after the cap.
@@ -192,6 +195,8 @@ export function extractPage(html: string, url: string, options: ExtractOptions =
   }
   const jsItems = scripts.includes('document.write') ? inlineJsItems(scripts, url) : [];
   if (jsItems.length) lists.push({ source: 'inline-js', items: jsItems });
+  const arrayItems = scriptArrayItems(scripts, url);
+  if (arrayItems.length) lists.push({ source: 'script-array', items: arrayItems });
 
   // Pagination belongs to the page's main list: the largest one that is not a CMS datastore.
   const main = lists
@@ -254,6 +259,8 @@ export function extractPage(html: string, url: string, options: ExtractOptions =
   if (w.emptyLists > 0) out.emptyList = true;
   const interactive = interactiveKind(w.controls, bodyText);
   if (interactive) out.interactive = interactive;
+  const dataUrls = scriptDataUrls(scripts, url).filter((u) => u !== url && !/\.(?:js|css|png|jpe?g|gif)(?:$|\?)/i.test(u));
+  if (dataUrls.length) out.dataUrls = dataUrls;
   if (DATA_SCRIPT.test(scripts) || w.scriptSrcs.some((u) => DATA_SCRIPT_SRC.test(u.replace(/^.*\//, '')))) out.scriptData = true;
   if (pageInfo) out.pageInfo = pageInfo;
   if (w.breadcrumb.length) out.breadcrumb = w.breadcrumb;
@@ -279,6 +286,8 @@ export function extractPage(html: string, url: string, options: ExtractOptions =
   if (/gkmlpt/i.test(url) || /gkmlpt/i.test(scripts.slice(0, 50_000))) {
     const sid = gkmlptSid(scripts);
     if (sid) out.gkmlptSid = sid;
+    const have = new Set(links.map((l) => l.url));
+    for (const c of gkmlptCategories(scripts, url)) if (!have.has(c.url)) links.push({ url: c.url, text: c.text, area: 'nav' });
   }
   return out;
 }
