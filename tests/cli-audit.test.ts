@@ -83,6 +83,17 @@ describe('gongkai audit against the fixture sites', () => {
     }
   });
 
+  it('gives no error on the other clean controls: a gkmlpt county government and a department whose lists scripts draw', async () => {
+    for (const [site, level] of [[sites.gkmlptCounty, 'government'], [sites.scriptDepartment, 'department']] as const) {
+      const r = await audit(await serve(site), ['--level', level]);
+      expect(r.code, level).toBe(0);
+      const res = r.json.results[0];
+      expect(res.findings.filter((f: JsonFinding) => f.severity === 'error'), level).toEqual([]);
+      expect(res.findings.filter((f: JsonFinding) => f.ruleId === 'site/missing-column'), level).toEqual([]);
+      expect(res.passed).toBe(true);
+    }
+  });
+
   it('reports a late annual report, missing budgets, broken links and late 双公示', async () => {
     const late = await audit(await serve(sites.lateReport));
     expect(rules(late.json.results[0].findings)).toContain('site/annual-report-late');

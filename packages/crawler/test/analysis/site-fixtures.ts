@@ -1,4 +1,5 @@
 /** Snapshots of the fixture sites (crawled once per test file) and a builder for hand-made snapshots. */
+import type { AgencyLevel } from '@gongkai/core';
 import type { FetchedPage, SiteSnapshot, CrawlEvent } from '../../src/snapshot.js';
 import { crawlFixture } from './crawl-fixture.js';
 import * as sites from '../../../../fixtures/sites/index.js';
@@ -16,12 +17,18 @@ type Name =
   | 'dualFields'
   | 'unanswered'
   | 'noChannel'
-  | 'abandoned';
+  | 'abandoned'
+  | 'gkmlptCounty'
+  | 'scriptDepartment';
 const cache = new Map<Name, Promise<SiteSnapshot>>();
+
+/** The fixture sites that meet every national requirement of their level: the false-positive controls. */
+export const CLEAN_FIXTURES = ['clean', 'variants', 'gbkHanweb', 'gkmlptCounty', 'scriptDepartment'] as const;
+const LEVEL: Partial<Record<Name, AgencyLevel>> = { gkmlptCounty: 'government' };
 
 export function fixtureSnapshot(name: Name): Promise<SiteSnapshot> {
   let p = cache.get(name);
-  if (!p) cache.set(name, (p = crawlFixture(sites[name])));
+  if (!p) cache.set(name, (p = crawlFixture(sites[name], LEVEL[name] ?? 'department')));
   return p;
 }
 
