@@ -245,6 +245,7 @@ export const defaultColumns: ColumnSpec[] = [
     recommendedFor: ['township'],
     freshness: null,
     kind: 'other',
+    form: 'channel',
     basis: { zh: '《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）单项否决“互动回应差”', en: 'website inspection indicators (国办秘函〔2019〕19号), veto "poor interaction"' },
   },
   {

@@ -173,7 +173,7 @@ export function windowCutoff(freshness: string | null | undefined, windows: Wind
 }
 
 export function measureColumn(
-  spec: { id: string; name: string; kind: ColumnKind; freshness?: string | null; itemsMustContain?: string[]; form?: 'list' | 'article' },
+  spec: { id: string; name: string; kind: ColumnKind; freshness?: string | null; itemsMustContain?: string[]; form?: ColumnSpec['form'] },
   required: boolean,
   best: Candidate | undefined,
   ctx: MeasureContext,
@@ -221,6 +221,11 @@ export function measureColumn(
   }
   const isArticle = (i: DatedItem) => articleLike(i, ctx.index);
   const state = listState(page, items, collected.declaredTotal, spec.form === 'article' ? ctx.minArticleText : 200, isArticle);
+  if (spec.form === 'channel' && state !== 'items') {
+    // A mailbox entry page ("我要写信", "查询回复") lists no letters by design: a channel, not an empty column.
+    base.channel = 'entry';
+    return base;
+  }
   base.empty = state === 'empty';
   if (state === 'unknown') base.unjudged = true;
 

@@ -25,7 +25,7 @@ export const columnSpecSchema = {
     },
     kind: { enum: ['dynamic', 'notice', 'policy', 'other'] },
     itemsMustContain: { type: 'array', items: { type: 'string', minLength: 1 } },
-    form: { enum: ['list', 'article'] },
+    form: { enum: ['list', 'article', 'channel'] },
     remove: { type: 'boolean' },
   },
   additionalProperties: false,

@@ -32,8 +32,12 @@ export interface ColumnSpec {
   kind?: ColumnKind;
   /** A list column whose items must mention one of these words to count (年报 items say 年度报告 or 年报). */
   itemsMustContain?: string[];
-  /** `article`: the column is usually a single page (the 指南), judged empty by its text, not by list items. */
-  form?: 'list' | 'article';
+  /**
+   * `article`: the column may be a single page (the 指南), judged empty by its text, not by list items.
+   * `channel`: an interaction channel (政务咨询): a page without letters is an entry to it, judged by the
+   * interaction rules, never an empty column.
+   */
+  form?: 'list' | 'article' | 'channel';
 }
 
 /** A legal basis as findings quote it; `en` falls back to `zh` (document names stay Chinese in English text). */
@@ -133,7 +137,7 @@ export interface ColumnResult {
   newestAny?: DatedItem;
   empty: boolean;
   /** The page is a submission form or a login gate: a channel, judged by the interaction rules, never empty. */
-  channel?: 'form' | 'login';
+  channel?: 'form' | 'login' | 'entry';
   /** No items were found and nothing shows the column is empty (a script may render the list): not judged. */
   unjudged?: boolean;
   freshness?: string;

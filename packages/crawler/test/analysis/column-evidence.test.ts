@@ -107,6 +107,17 @@ describe('a submission form or a login gate is a channel, never an empty column'
     }
   });
 
+  it('a mailbox entry page without letters (我要写信, 查询回复) is a channel, not an empty column', async () => {
+    const entry = page('/ldxx/', { meta: { ColumnName: '局长信箱' }, textLength: 60, links: [{ url: `${ORIGIN}/ldxx/write.html`, text: '我要写信', area: 'body' }] });
+    const s = snapshot([freshHome({ links: [{ url: `${ORIGIN}/ldxx/`, text: '局长信箱', area: 'nav' }] }), entry]);
+    expect(columnOf(s, 'consultation')).toMatchObject({ found: true, empty: false, channel: 'entry' });
+    expect(await runRule(r.emptyColumn, auditSnapshot(s), {}, { settings })).toEqual([]);
+    // The same thin page as a list column is empty.
+    const notices = page('/tzgg/', { meta: { ColumnName: '通知公告' }, textLength: 60 });
+    const t = snapshot([freshHome({ links: [{ url: `${ORIGIN}/tzgg/`, text: '通知公告', area: 'nav' }] }), notices]);
+    expect(columnOf(t, 'notices')).toMatchObject({ empty: true });
+  });
+
   it('an online application form for 依申请公开 is not an empty column either', async () => {
     const apply = columnPage('依申请公开', '<form><input type="text" name="n"><input type="text" name="id"><textarea name="desc"></textarea><button>提交申请</button></form>');
     const s = siteWith('/ysqgk/', apply, '依申请公开');
