@@ -53,11 +53,11 @@ export function gkmlptCategories(scripts: string, pageUrl: string): { url: strin
   const root = /^(.*?\/gkmlpt)\//i.exec(base.pathname)?.[1];
   if (!root) return [];
   const out = new Map<string, string>();
-  const re = /['"]?\bid['"]?\s*:\s*['"]?(\d{1,9})['"]?\s*,\s*['"]?(?:name|title|text|label)['"]?\s*:\s*(['"])([^'"]{1,40})\2/gi;
-  for (const m of scripts.matchAll(re)) {
-    if (out.size >= MAX_CATEGORIES) break;
-    if (!out.has(m[1])) out.set(m[1], m[3].trim());
-  }
+  // Either order of the two keys in one object: `{ id: 2791, name: '政策文件' }` or `{ "name": "政策文件", "id": 2791 }`.
+  const idFirst = /['"]?\bid['"]?\s*:\s*['"]?(\d{1,9})['"]?\s*,\s*['"]?(?:name|title|text|label)['"]?\s*:\s*(['"])([^'"]{1,40})\2/gi;
+  const nameFirst = /['"]?\b(?:name|title|text|label)['"]?\s*:\s*(['"])([^'"]{1,40})\1\s*,\s*['"]?id['"]?\s*:\s*['"]?(\d{1,9})\b/gi;
+  for (const m of scripts.matchAll(idFirst)) if (out.size < MAX_CATEGORIES && !out.has(m[1])) out.set(m[1], m[3].trim());
+  for (const m of scripts.matchAll(nameFirst)) if (out.size < MAX_CATEGORIES && !out.has(m[3])) out.set(m[3], m[2].trim());
   return [...out].map(([id, text]) => ({ url: `${base.origin}${root}/index#${id}`, text }));
 }
 

@@ -24,19 +24,40 @@ const CALLS = [
   /\$\.ajax\(\s*\{[^}]{0,400}?\burl\s*:\s*(['"])([^'"]+)\1/g,
 ];
 
+/** The same calls with a variable for the URL: `xhr.open('GET', listUrl, false)`, `fetch(dataUrl)`. */
+const CALLS_BY_NAME = [
+  /\.open\(\s*['"](?:GET|POST)['"]\s*,\s*([A-Za-z_$][\w$]*)\s*[,)]/gi,
+  /\bfetch\(\s*([A-Za-z_$][\w$]*)\s*[,)]/g,
+  /\$\.(?:get|post|getJSON)\(\s*([A-Za-z_$][\w$]*)\s*[,)]/g,
+];
+
+/** `var listUrl = '/gzdt/list.json';`: a variable given one literal URL and nothing appended to it. */
+function literalVariable(scripts: string, name: string): string | undefined {
+  const re = new RegExp(`(?:var|let|const)\\s+${name.replace(/\$/g, '\\$')}\\s*=\\s*(['"])([^'"]+)\\1\\s*[;\\n]`, 'g');
+  const hits = [...scripts.matchAll(re)];
+  if (hits.length !== 1) return undefined;
+  if (new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\s*(?:\\+=|=(?!=))`, 'g').exec(scripts.slice((hits[0].index ?? 0) + hits[0][0].length))) return undefined;
+  return hits[0][2];
+}
+
 /** URLs of list data the page's inline scripts load, resolved against the page; string literals only. */
 export function scriptDataUrls(scripts: string, pageUrl: string): string[] {
   const out: string[] = [];
+  const add = (raw: string | undefined) => {
+    if (!raw || /^\s*(?:javascript:|#)|\{\{|\$\{/.test(raw)) return;
+    const url = normalizeUrl(raw, pageUrl);
+    if (url && !out.includes(url)) out.push(url);
+  };
+  for (const re of CALLS_BY_NAME) {
+    for (const m of scripts.matchAll(re)) if (out.length < MAX_DATA_URLS) add(literalVariable(scripts, m[1]));
+  }
   for (const re of CALLS) {
     for (const m of scripts.matchAll(re)) {
       // `'/list?page=' + n`: a URL built at run time is not the list's address.
       const close = (m.index ?? 0) + m[0].lastIndexOf(m[1]) + 1;
       if (/^\s*\+/.test(scripts.slice(close, close + 8))) continue;
-      const raw = m[2];
-      if (/^\s*(?:javascript:|#)|\{\{|\$\{/.test(raw)) continue;
-      const url = normalizeUrl(raw, pageUrl);
-      if (url && !out.includes(url)) out.push(url);
-      if (out.length >= MAX_DATA_URLS) return out;
+      add(m[2]);
+      if (out.length >= MAX_DATA_URLS) return out.slice(0, MAX_DATA_URLS);
     }
   }
   return out;

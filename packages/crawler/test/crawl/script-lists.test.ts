@@ -22,6 +22,9 @@ describe('reading script code', () => {
       `${H}/gzdt/list.json`, `${H}/xxgk/data/tzgg.json`, `${H}/api/ghjh.json`, `${H}/fragments/rsxx.html`,
     ]);
     expect(scriptDataUrls("$.ajax({ url: '/api/zcwj?col=3' })", `${H}/`)).toEqual([`${H}/api/zcwj?col=3`]);
+    // A variable holding one literal URL is followed; one that is built up is not.
+    expect(scriptDataUrls("var listUrl = '/gzdt/list.json';\nxhr.open('GET', listUrl, false);", `${H}/`)).toEqual([`${H}/gzdt/list.json`]);
+    expect(scriptDataUrls("var u = '/api/list?p=';\nu += page;\nfetch(u);", `${H}/`)).toEqual([]);
   });
 
   test('JSON list answers of several shapes, JSONP, and a zero total', () => {
@@ -103,7 +106,7 @@ describe('the crawl follows list data that inline scripts load', () => {
 describe('gkmlpt: every category of the platform', () => {
   test('categories drawn from the inline configuration are followed through the API, with a JSON-style SID', async () => {
     const api = (title: string, date: string) => JSON.stringify({ total: 1, articles: [{ title, url: `${H}/gkmlpt/content/2/2791/post_9${date.slice(8)}.html`, publish_time: `${date} 09:00:00` }] });
-    const cfg = `window._GK = {"SID":"755031","columns":[{"id":2791,"name":"政策文件","pid":0},{"id":2793,"name":"工作动态","pid":0},{"id":2795,"name":"规划计划","pid":0}]};`;
+    const cfg = `window._GK = {"SID":"755031","columns":[{"id":2791,"name":"政策文件","pid":0},{"id":2793,"name":"工作动态","pid":0},{"name":"规划计划","id":2795,"pid":0}]};`;
     const routes: Record<string, Route | string> = {
       [`${H}/`]: page('某县人民政府', '<div class="nav"><a href="/gkmlpt/index">政府信息公开</a></div>'),
       [`${H}/gkmlpt/index`]: page('政府信息公开', '<div id="app"></div>', `<script>${cfg}</script>`),
