@@ -106,9 +106,9 @@ export function locateColumns(columns: ColumnSpec[], index: PageIndex, filter: L
   const found = new Map<string, Candidate[]>(columns.map((c) => [c.id, []]));
   const specs = new Map(columns.map((c) => [c.id, c]));
   const add = (id: string, c: Candidate, m: NameMatch) => {
-    // A link in a list or an article body is evidence only when its text is exactly a column name: a headline that
-    // contains the name ("关于双公示工作的通报") says nothing about the site having the column.
-    if (c.how === 'link' && m === 'near') return;
+    // A headline that contains a column's name ("双公示工作通报") says nothing about the site having the column: a
+    // loose match in a list or an article body counts only for a link that does not lead to a document.
+    if (c.how === 'link' && m === 'near' && (c.page ? isDocument(c.page, filter) : ARTICLE_URL.test(c.url))) return;
     // Only navigation is trusted whatever the page looks like; otherwise an article is not a column page (unless
     // the column is a single page, like the 指南).
     if (c.how !== 'nav-link' && c.how !== 'section-page' && c.page && specs.get(id)?.form !== 'article' && isDocument(c.page, filter)) return;

@@ -161,6 +161,13 @@ describe('a column is a page found through navigation, not a headline that menti
     expect(f.find((x) => x.data!.column === 'dual-publicity')).toMatchObject({ severity: 'error', messageId: 'missing' });
   });
 
+  it('a loose name on a link to a list page still finds the column ("本局工作动态" in a page body)', () => {
+    const list = page('/bjdt/', { lists: [{ source: 'markup', items: [{ title: '市局召开生态环境保护工作推进会议', url: `${ORIGIN}/bjdt/202611/t20261118_1.html`, date: '2026-11-18', dateSource: 'markup' }] }] });
+    const home = freshHome({ links: [{ url: `${ORIGIN}/bjdt/`, text: '本局工作动态', area: 'body' }] });
+    const a = analyzeSite(snapshot([home, list]), { asOf: AS_OF });
+    expect(a.columns.find((c) => c.id === 'news')).toMatchObject({ found: true, location: { url: `${ORIGIN}/bjdt/`, how: 'link' } });
+  });
+
   it('a navigation link to the 双公示 list page does (control)', () => {
     const list = page('/sgs/', {
       meta: { ColumnName: '双公示' },
