@@ -52,9 +52,19 @@ export interface KnownMiss {
   why: string;
 }
 
+/** A labelled "other" defect (no rule of its own in the labels) that one of our rules reports. */
+export interface OtherCover {
+  /** A substring of the defect's `where`. */
+  defect: string;
+  rule: string;
+  /** A substring of the finding's message. */
+  match: string;
+}
+
 export interface Expectations {
   extra: Record<string, ExpectedExtra[]>;
   knownMisses: Record<string, KnownMiss[]>;
+  otherCovered?: Record<string, OtherCover[]>;
 }
 
 export interface FileVerdict {
@@ -66,6 +76,8 @@ export interface FileVerdict {
   defects: Array<{ defect: LabelDefect; found: boolean; knownMiss: boolean }>;
   /** Labelled "other" defects: not mapped to any rule. */
   unmapped: LabelDefect[];
+  /** Of those, the ones expectations.json says a rule of ours reports, and whether it did. */
+  covered: Array<{ cover: OtherCover; found: boolean }>;
 }
 
 /** Label rule names that name a rule of ours. */
@@ -89,7 +101,7 @@ export function loadExpectations(file: string): Expectations {
 
 export function judgeFile(file: string, label: Label, findings: Finding[], exp: Expectations): FileVerdict {
   const errors = findings.filter((f) => f.severity === 'error');
-  const verdict: FileVerdict = { file, errors: errors.length, trueErrors: [], falseErrors: [], defects: [], unmapped: [] };
+  const verdict: FileVerdict = { file, errors: errors.length, trueErrors: [], falseErrors: [], defects: [], unmapped: [], covered: [] };
   const present = new Set(label.sections_present);
   const tables = new Set(label.tables_present ?? []);
   // How many errors of each rule the labels account for.
@@ -143,6 +155,8 @@ export function judgeFile(file: string, label: Label, findings: Finding[], exp: 
     const rule = RULE_OF_LABEL[d.rule];
     if (!rule) {
       verdict.unmapped.push(d);
+      const cover = (exp.otherCovered?.[file] ?? []).find((c) => d.where.includes(c.defect));
+      if (cover) verdict.covered.push({ cover, found: findings.some((f) => f.ruleId === cover.rule && f.message.includes(cover.match)) });
       continue;
     }
     const n = found.get(rule) ?? 0;
@@ -156,5 +170,6 @@ export function summaryLine(v: FileVerdict): string {
   const mapped = v.defects.length;
   const hit = v.defects.filter((d) => d.found).length;
   const falseIds = v.falseErrors.map((e) => e.finding.ruleId.replace('report/', '')).join(',');
-  return `${v.file.padEnd(40)} errors ${String(v.errors).padStart(2)}  true ${String(v.trueErrors.length).padStart(2)}  false ${String(v.falseErrors.length).padStart(2)}  defects ${hit}/${mapped}${falseIds ? `  [false: ${falseIds}]` : ''}`;
+  const other = v.unmapped.length ? `  other ${v.covered.filter((c) => c.found).length}/${v.unmapped.length}` : '';
+  return `${v.file.padEnd(40)}${other ? '' : ''} errors ${String(v.errors).padStart(2)}  true ${String(v.trueErrors.length).padStart(2)}  false ${String(v.falseErrors.length).padStart(2)}  defects ${hit}/${mapped}${other}${falseIds ? `  [false: ${falseIds}]` : ''}`;
 }

@@ -353,7 +353,7 @@ export function buildDocument(raw: RawDocument, opts: BuildOptions): ReportDocum
     prevText = b.text;
   }
 
-  const meta = buildMeta(raw, metaRaw, pageMetaKeys, metaSpans, titleBlock, firstBodyNorm, period, signOffDate(ctx, expanded.blocks));
+  const meta = buildMeta(raw, metaRaw, pageMetaKeys, metaSpans, titleBlock, firstBodyNorm, period, signOffOf(ctx, expanded.blocks));
   const level = opts.level;
   const doc: ReportDocument = {
     kind: 'report',
@@ -400,24 +400,53 @@ function isTableRowLabel(norm: string, prev: RawBlock | undefined, next: RawBloc
   return figures(prev) && !partNames.some((n) => norm.includes(n));
 }
 
+interface SignOff {
+  iso: string;
+  span: Span;
+  /** The signing organ on the line before the date, or before the date on the same line. */
+  agency?: { name: string; span: Span };
+}
+
+const ORG_END = /(?:局|委|委员会|办|办公室|厅|政府|中心|院|会|处|所|署|站|队|管理区)$/;
+const ANNEX_START = /^(?:附表|附件)/;
+
+function orgName(text: string): boolean {
+  return text.length >= 4 && text.length <= 30 && !/[。；，,;：:]/.test(text) && ORG_END.test(text);
+}
+
 /**
- * The sign-off date: one of the last three text blocks that is a complete date and nothing else
- * ("2025年1月20日", "二〇二五年一月二十日"), as official documents end with the agency name and the date.
+ * The sign-off: one of the last three text blocks (an annex after it does not count) that is a complete date and
+ * nothing else ("2025年1月20日", "二〇二五年一月二十日"), or an organ name followed by the date, as official documents
+ * end with the agency name and the date.
  */
-function signOffDate(ctx: Ctx, blocks: readonly RawBlock[]): { iso: string; span: Span } | undefined {
+function signOffOf(ctx: Ctx, blocks: readonly RawBlock[]): SignOff | undefined {
   let seen = 0;
-  for (let i = blocks.length - 1; i >= 0 && seen < 3; i--) {
+  let last = blocks.length - 1;
+  while (last >= 0 && blocks[last]!.kind === 'text' && ANNEX_START.test((blocks[last] as RawTextBlock).text.trim())) last--;
+  for (let i = last; i >= 0 && seen < 3; i--) {
     const b = blocks[i];
     if (b.kind !== 'text') continue;
     seen++;
     const text = b.text.trim();
-    if (text.length > 20) continue;
+    if (text.length > 45) continue;
     const dates = findDates(text);
     const d = dates.length === 1 ? dates[0] : undefined;
     if (!d?.iso) continue;
-    if (text.replace(d.raw, '').replace(/[\s。.]/g, '') !== '') continue;
+    const before = text.slice(0, text.indexOf(d.raw)).trim();
+    if (text.slice(text.indexOf(d.raw) + d.raw.length).replace(/[\s。.]/g, '') !== '') continue;
+    if (before !== '' && !orgName(before)) continue;
     const at = b.start + b.text.indexOf(text);
-    return { iso: d.iso, span: span(ctx, at, at + text.length, b) };
+    const out: SignOff = { iso: d.iso, span: span(ctx, at + text.indexOf(d.raw), at + text.length, b) };
+    if (before) out.agency = { name: before, span: span(ctx, at, at + before.length, b) };
+    else {
+      const prev = blocks[i - 1];
+      const name = prev?.kind === 'text' ? prev.text.trim() : '';
+      if (prev?.kind === 'text' && orgName(name)) {
+        const pa = prev.start + prev.text.indexOf(name);
+        out.agency = { name, span: span(ctx, pa, pa + name.length, prev) };
+      }
+    }
+    return out;
   }
   return undefined;
 }
@@ -430,7 +459,7 @@ function buildMeta(
   titleBlock: { text: string; span: Span; norm: string } | undefined,
   firstBody: { norm: string; span: Span } | undefined,
   period: { value: { start: string; end: string }; span: Span } | undefined,
-  signOff?: { iso: string; span: Span },
+  signOff?: SignOff,
 ): DocumentMeta {
   const meta: DocumentMeta = { raw: metaRaw };
   const sourced = <T>(value: T, key: string): Sourced<T> => {
@@ -470,6 +499,10 @@ function buildMeta(
 
   // Without a page date, the date under the closing signature is the best evidence of when the report came out.
   if (!meta.publishedAt && signOff) meta.publishedAt = { value: signOff.iso, source: 'text', span: signOff.span };
+  if (signOff) {
+    meta.signedAt = { value: signOff.iso, source: 'text', span: signOff.span };
+    if (signOff.agency) meta.signedBy = { value: signOff.agency.name, source: 'text', span: signOff.agency.span };
+  }
 
   // Page metadata sometimes carries an internal id where the agency should be ("发布机构: 1"): a name has CJK text.
   const agency = pick(metaRaw, AGENCY_KEYS);

@@ -104,12 +104,7 @@ export function runInCuts(text: string, opts: RunInOptions): number[] {
     cuts.add(at);
     if (head && !head.inline) cuts.add(head.end);
   }
-  const sign = SIGN_OFF.exec(norm);
-  if (sign) {
-    const agencyAt = norm.length - sign[0].length + 1;
-    cuts.add(agencyAt);
-    cuts.add(norm.length - sign[2]!.length - (sign[0].length - sign[0].trimEnd().length));
-  }
+  addSignOff(norm, cuts);
   return [...cuts].filter((c) => c > 0 && c < text.length).sort((a, b) => a - b);
 }
 
@@ -138,4 +133,22 @@ function startsPartLoose(norm: string, at: number, parts: readonly string[]): bo
   if (!head || head.inline) return false;
   const phrase = norm.slice(at, head.end);
   return phrase.length <= 24 && /(?:情况|事项|概述|概况)$/.test(phrase) && parts.some((p) => p.length >= 2 && phrase.includes(p));
+}
+
+/** A statistics annex right after the sign-off date: "…二○一二年二月十日附表：…统计表…". */
+const ANNEX_AFTER_DATE = /日[\s]*(?=附表|附件[0-9一二三：:])/;
+
+/**
+ * Cuts around the closing signature (agency, then date) at the end of the text or right before an annex, so the
+ * model finds the sign-off and the annex is its own block.
+ */
+function addSignOff(norm: string, cuts: Set<number>): void {
+  ANNEX_AFTER_DATE.lastIndex = 0;
+  const annex = ANNEX_AFTER_DATE.exec(norm);
+  const end = annex ? annex.index + annex[0].length : norm.length;
+  if (annex) cuts.add(end);
+  const sign = SIGN_OFF.exec(norm.slice(0, end));
+  if (!sign) return;
+  cuts.add(sign.index + 1);
+  cuts.add(sign.index + sign[0].trimEnd().length - sign[2]!.length);
 }

@@ -140,6 +140,10 @@ export interface DocumentMeta {
   agency?: Sourced<string>;
   /** Publication date YYYY-MM-DD. */
   publishedAt?: Sourced<string>;
+  /** The date under the closing signature, YYYY-MM-DD. */
+  signedAt?: Sourced<string>;
+  /** The organ named in the closing signature. */
+  signedBy?: Sourced<string>;
   /** The year the report covers, as claimed by the title. */
   reportYear?: Sourced<number>;
   /** 统计期限, when stated. */

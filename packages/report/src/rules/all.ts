@@ -18,3 +18,5 @@ export { proseTableMismatch } from './prose-table-mismatch.js';
 export { carryOver } from './carry-over.js';
 export { repeatedProblems } from './repeated-problems.js';
 export { extractionQuality } from './extraction-quality.js';
+export { agencyName } from './agency-name.js';
+export { statuteName } from './statute-name.js';

@@ -39,6 +39,10 @@ export const reportYear: Rule<ReportDocument, ReportYearOptions> = {
         zh: '标题写的是{titleYear}年，但正文中没有出现{titleYear}年，反而{count}次提到{bodyYear}年；可能沿用了往年的文本',
         en: 'the title says {titleYear}, yet the body never mentions {titleYear} and mentions {bodyYear} {count} times; last year\'s text may have been reused',
       },
+      signedEarly: {
+        zh: '落款日期{signed}早于{year}年度结束，年度报告不可能在年度结束前写成；可能沿用了往年的文本',
+        en: 'the report is signed on {signed}, before the year {year} it covers had ended; last year\'s text may have been reused',
+      },
       override: {
         zh: '指定的报告年度（{given}年）与文件中写的{found}年不一致',
         en: 'the report year given ({given}) differs from the year the document states ({found})',
@@ -108,6 +112,13 @@ export const reportYear: Rule<ReportDocument, ReportYearOptions> = {
       if (bodyYear !== undefined && count >= (options.minBodyMentions ?? 3)) {
         context.report({ messageId: 'body', data: { titleYear, bodyYear, count }, loc: locOfSpan(y.title?.span) });
       }
+    }
+    // A signature dated inside the year it reports on (a template whose date was not updated). Only with a year that
+    // the title or the statistical period states, never a guessed one.
+    const signed = doc.meta.signedAt;
+    const stated = y.title?.year ?? y.period?.year;
+    if (signed && stated !== undefined && signed.value < `${stated}-12-31`) {
+      context.report({ messageId: 'signedEarly', severity: 'warning', data: { signed: signed.value, year: stated }, loc: locOfSpan(signed.span) });
     }
   },
 };

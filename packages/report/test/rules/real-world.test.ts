@@ -97,3 +97,35 @@ describe('agency level', () => {
     expect(f[0]!.message).toContain('按政府部门的期限，依据标题中的“局”');
   });
 });
+
+describe('traces of copied text', () => {
+  const report = (lines: string[]) => txt(['平潭示例区财政金融局2022年度政府信息公开工作年度报告', '一、总体情况', ...lines].join('\n'));
+  it('report/agency-name: a misspelled signature, a foreign 我委 and another organ\'s guide', async () => {
+    const { agencyName } = await import('../../src/rules/agency-name.js');
+    const f = await check(agencyName, await report(['我局全年主动公开信息80条，我局按要求编制了《平潭示例区经贸局政府信息公开指南》。', '我委在答复申请时严格把关。我局持续改进。', '平潭示例区财政全融局', '2023年1月4日']));
+    expect(ids(f).sort()).toEqual(['otherGuide', 'selfReference', 'signature']);
+    expect(f.find((x) => x.messageId === 'signature')!.message).toContain('全融');
+  });
+  it('report/agency-name: stays silent on a consistent report and on abbreviations', async () => {
+    const { agencyName } = await import('../../src/rules/agency-name.js');
+    const doc = await txt(['平潭示例县安全生产监督管理局2012年度政府信息公开年度报告', '一、概述', '我局编制了《平潭示例县安监局政府信息公开指南》，我局全年公开信息34条。', '平潭示例县安全生产监督管理局', '2013年2月10日'].join('\n'));
+    expect(await check(agencyName, doc)).toEqual([]);
+    const zone = await txt(['某开发区管委会2023年政府信息公开工作年度报告', '一、总体情况', '我委全年公开信息34条。'].join('\n'));
+    expect(await check(agencyName, zone)).toEqual([]);
+  });
+  it('report/statute-name: one finding per wrong name, none for the right ones', async () => {
+    const { statuteName, misnamedRegulations } = await import('../../src/rules/statute-name.js');
+    const f = await check(statuteName, await report(['根据《中华人民共和国政府信息公开工作条例》和《中华人民共和国政府信息公开工作条例》要求，依照《条例》和《福建省政府信息公开办法》。']));
+    expect(ids(f)).toEqual(['misnamed']);
+    expect(misnamedRegulations('中华人民共和国政府信息公开条例')).toBe(false);
+    expect(misnamedRegulations('政府信息公开工作条例')).toBe(true);
+    expect(misnamedRegulations('某省政府信息公开条例')).toBe(false);
+  });
+  it('report/report-year: a signature dated before the year ended', async () => {
+    const { reportYear } = await import('../../src/rules/report-year.js');
+    const doc = await txt(['某县某局2012年度政府信息公开年度报告', '一、概述', '2012年，我局全年公开信息34条。', '某县某局', '二○一二年二月十日', '附表：统计表 主动公开信息数 条 34'].join('\n'));
+    const f = await check(reportYear, doc);
+    expect(ids(f)).toEqual(['signedEarly']);
+    expect(f[0]!.severity).toBe('warning');
+  });
+});
