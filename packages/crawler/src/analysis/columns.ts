@@ -234,8 +234,18 @@ export function measureColumn(
     base.freshness = spec.freshness ?? undefined;
     base.cutoff = cutoff;
     if (!base.newest) {
-      base.stale = true;
-      base.staleReason = 'undated';
+      // "Undated counts as not updated" needs a look at an article: list markup often leaves the date to the page.
+      // When no item's page could be read (crawl budget), nothing is known either way.
+      const looked = items.some((i) => {
+        const d = ctx.index.get(i.url);
+        return !!d && ok(d) && d.kind === 'html';
+      });
+      if (looked || items.every((i) => !i.url)) {
+        base.stale = true;
+        base.staleReason = 'undated';
+      } else {
+        base.unjudged = true;
+      }
     } else {
       base.stale = comparableDate(base.newest.date!, ctx.asOf) < cutoff;
       if (base.stale) base.staleReason = 'old';

@@ -190,3 +190,22 @@ describe('extraction keeps the 三公 evidence of a long 决算 page', () => {
     expect(ex.mentions).toEqual(['三公', '公务接待']);
   });
 });
+
+describe('undated means not updated only after looking at an article', () => {
+  const items = [1, 2, 3].map((n) => ({ title: `某局召开专题会议研究部署重点工作第${n}期`, url: `${ORIGIN}/gzdt/content_${n}.html` }));
+  const list = page('/gzdt/', { meta: { ColumnName: '工作动态' }, lists: [{ source: 'markup', items }] });
+  const home = freshHome({ links: [{ url: `${ORIGIN}/gzdt/`, text: '工作动态', area: 'nav' }] });
+
+  it('no article page read (crawl budget): not judged', async () => {
+    const s = snapshot([home, list]);
+    expect(columnOf(s, 'news')).toMatchObject({ stale: null, unjudged: true, empty: false });
+    expect(await runRule(r.staleColumn, auditSnapshot(s), {}, { settings })).toEqual([]);
+  });
+
+  it('an article read that shows no date either: stale, undated', async () => {
+    const s = snapshot([home, list, page('/gzdt/content_1.html', { title: items[0].title, mainText: '会议要求……', meta: { ArticleTitle: items[0].title } })]);
+    expect(columnOf(s, 'news')).toMatchObject({ stale: true, staleReason: 'undated' });
+    const f = await runRule(r.staleColumn, auditSnapshot(s), {}, { settings });
+    expect(f.map((x) => x.messageId)).toEqual(['undated']);
+  });
+});
