@@ -123,6 +123,34 @@ describe('gongkai audit against the fixture sites', () => {
     expect(old.json.results[0].passed).toBe(false);
   });
 
+  it('a config adds a required column on its own basis (and takes notApplicable); bad column data is refused', async () => {
+    const dir = tempDir();
+    const url = clean;
+    // The province requires a column the clean site lacks, on its own basis; the agency has no 建议提案 to answer.
+    writeFileSync(join(dir, 'gongkai.config.yaml'), [
+      'extends: [site]',
+      'rules:',
+      '  site/missing-column: [error, { notApplicable: [suggestions-proposals] }]',
+      'data:',
+      '  columns:',
+      '    - id: business-environment',
+      '      name: 优化营商环境',
+      '      variants: [优化营商环境, 营商环境]',
+      '      requiredFor: [department]',
+      '      basis: { zh: 某省优化营商环境条例第三十条, en: provincial business-environment regulations art. 30 }',
+      '',
+    ].join('\n'));
+    const r = await runCli(['audit', url, '--allow-private', '--as-of', AS_OF, '--delay', '0', '--format', 'json', '--quiet', '--level', 'department'], { cwd: dir });
+    const missing = JSON.parse(r.stdout).results[0].findings.filter((f: JsonFinding) => f.ruleId === 'site/missing-column');
+    expect(missing).toHaveLength(1);
+    expect(missing[0]).toMatchObject({ severity: 'error', data: { column: 'business-environment', requirement: 'required' } });
+    expect(missing[0].message).toContain('依据：某省优化营商环境条例第三十条');
+    writeFileSync(join(dir, 'gongkai.config.yaml'), 'extends: [site]\ndata:\n  columns:\n    - id: fees\n      applicableFor: [county]\n      basis: 条例第二十条\n');
+    const bad = await runCli(['print-config'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/data\.columns\[0\]\.(applicableFor|basis)/);
+  });
+
   it('sites sharing one address keep their own events: robots-blocked paths of one never reach the other', async () => {
     const dir = tempDir();
     const server = await sites.serveSites({ shared: sites.sharedAddress });
