@@ -13,6 +13,7 @@ import { normalizeUrl } from '../frontier/normalize.js';
 const MAX_DATA_URLS = 4;
 const MAX_ARRAY_CHARS = 200_000;
 const MAX_RECORDS = 500;
+const MAX_ARRAYS = 20;
 
 /** `xhr.open('GET', '/a/list.json', false)`, `fetch("/a/list.json")`, `$.getJSON('…')`, `$('#l').load('…')`. */
 const CALLS = [
@@ -193,7 +194,10 @@ function looseJson(literal: string): unknown {
 export function scriptArrayItems(scripts: string, pageUrl: string): ListItem[] {
   if (!/document\.write|innerHTML|\.append\(|\.html\(/.test(scripts)) return [];
   const items: ListItem[] = [];
+  let tried = 0;
   for (const m of scripts.matchAll(/=\s*\[\s*\{/g)) {
+    // Bounded work per page: each try scans up to MAX_ARRAY_CHARS.
+    if (++tried > MAX_ARRAYS) break;
     const literal = arrayLiteral(scripts, (m.index ?? 0) + m[0].indexOf('['));
     const value = literal ? looseJson(literal) : undefined;
     if (!isRecordArray(value)) continue;
