@@ -214,13 +214,14 @@ export function measureColumn(
   base.newest = newestOf(items.filter((i) => i.visible), ctx.asOf);
   base.newestAny = newestOf(items, ctx.asOf);
 
-  if (page.interactive) {
-    // A 写信 form or a login gate in front of a mailbox system is a channel: the interaction rules judge it.
+  const isArticle = (i: DatedItem) => articleLike(i, ctx.index);
+  const state = listState(page, items, collected.declaredTotal, spec.form === 'article' ? ctx.minArticleText : 200, isArticle);
+  if (page.interactive && state !== 'items') {
+    // A 写信 form or a login gate in front of a mailbox system is a channel: the interaction rules judge it. A page
+    // that lists documents is a list whatever forms it also carries.
     base.channel = page.interactive;
     return base;
   }
-  const isArticle = (i: DatedItem) => articleLike(i, ctx.index);
-  const state = listState(page, items, collected.declaredTotal, spec.form === 'article' ? ctx.minArticleText : 200, isArticle);
   if (spec.form === 'channel' && state !== 'items') {
     // A mailbox entry page ("我要写信", "查询回复") lists no letters by design: a channel, not an empty column.
     base.channel = 'entry';

@@ -304,7 +304,8 @@ export function walkDocument(root: DomNode, options: WalkOptions): WalkResult {
       inDateMark: f.inDateMark, inInline: f.inInline || INLINE.has(name), heading: f.heading, row: f.row, cell: f.cell,
       term: f.term, box: f.box, button: f.button,
     };
-    noteControl(name, attribs, child, res.controls);
+    // Header login boxes and footer search forms are on every page; only the page's own controls say what it is for.
+    if (area !== 'nav' && area !== 'footer') noteControl(name, attribs, child, res.controls);
     const isBox = !plain && area !== 'nav' && area !== 'footer' && isListBox(id, tokens);
     if (isBox) child.box = { links: 0, text: 0 };
     if (area === 'breadcrumb' && f.area !== 'breadcrumb' && !crumbDone && !crumbOpen) crumbOpen = node;

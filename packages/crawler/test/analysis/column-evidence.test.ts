@@ -209,3 +209,17 @@ describe('undated means not updated only after looking at an article', () => {
     expect(f.map((x) => x.messageId)).toEqual(['undated']);
   });
 });
+
+describe('forms on list pages', () => {
+  it('a login box in the header does not make a page a channel; a list with a form beside it is still judged as a list', () => {
+    const header = '<div class="header"><form action="/sso/login"><input type="text" name="u"><input type="password" name="p"><button>登录</button></form></div>';
+    const html = `<!doctype html><html><head><meta charset="utf-8"><title>通知公告</title><meta name="ColumnName" content="通知公告"></head><body>${header}
+<div class="main"><ul class="list"><li><a href="/tzgg/202601/t20260110_1.html">关于开展春季植树活动的通知</a><span>2026-01-10</span></li></ul>
+<form action="/comment"><textarea name="c"></textarea><input type="submit" value="提交留言"></form></div></body></html>`;
+    expect(extractPage(html.replace(/<form action="\/comment">[\s\S]*?<\/form>/, ''), `${ORIGIN}/tzgg/`).interactive).toBeUndefined();
+    const s = siteWith('/tzgg/', html, '通知公告');
+    const c = columnOf(s, 'notices');
+    expect(c).toMatchObject({ stale: true, staleReason: 'old' });
+    expect(c.channel).toBeUndefined();
+  });
+});
