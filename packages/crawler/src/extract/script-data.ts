@@ -146,10 +146,12 @@ export function jsonList(text: string, url: string, source: ExtractedList['sourc
   } catch {
     return undefined;
   }
+  // Without an array of records (even an empty one) the answer is not a list: a visit counter's `{ count: 0 }` must
+  // not make a column look empty.
   const found = findRecords(data);
-  const total = totalOf(found?.holder, data);
-  if (!found && total === undefined) return undefined;
-  const items = (found?.records ?? []).slice(0, MAX_RECORDS).map((r) => recordItem(r, url)).filter((i): i is ListItem => !!i);
+  if (!found) return undefined;
+  const total = totalOf(found.holder, data);
+  const items = found.records.slice(0, MAX_RECORDS).map((r) => recordItem(r, url)).filter((i): i is ListItem => !!i);
   const list: ExtractedList = { source, items, from: url };
   if (total !== undefined) {
     list.total = total;

@@ -36,6 +36,7 @@ describe('reading script code', () => {
     expect(b.items[0].date).toMatch(/^2025-11-2\d$/);
     expect(jsonList('{"total":0,"list":[]}', `${H}/api/y`)).toMatchObject({ total: 0, items: [] });
     expect(jsonList('{"ok":true}', `${H}/api/z`)).toBeUndefined();
+    expect(jsonList('{"count":0,"today":0}', `${H}/api/visits`)).toBeUndefined();
     expect(jsonList('<html></html>', `${H}/api/z`)).toBeUndefined();
   });
 
