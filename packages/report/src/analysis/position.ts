@@ -1,3 +1,4 @@
+import { pieceOffset } from '../model/positions.js';
 import type { Location } from '@gongkai/core';
 import type { Block, Heading, Paragraph, ReportDocument, Span, Table } from '../model/types.js';
 
@@ -41,6 +42,13 @@ export function locInBlock(
   const base = locOfSpan(block.span) ?? {};
   const text = block.kind === 'heading' ? block.raw : block.text;
   const start = block.span.start.offset;
+  const pieces = block.kind === 'paragraph' ? block.pieces : undefined;
+  if (pieces && index >= 0 && index + length <= text.length) {
+    // A paragraph joined from wrapped lines: each piece maps to its own place in the source.
+    const a = lineColumnAt(doc, pieceOffset(pieces, index));
+    const b = lineColumnAt(doc, pieceOffset(pieces, index + length));
+    return { ...base, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+  }
   if (doc.source.startsWith(text, start) && index >= 0 && index + length <= text.length) {
     const a = lineColumnAt(doc, start + index);
     const b = lineColumnAt(doc, start + index + length);

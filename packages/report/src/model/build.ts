@@ -20,13 +20,15 @@ import type {
 } from './types.js';
 import type { RawBlock, RawDocument, RawTableBlock, RawTextBlock } from './raw.js';
 import { matchNumbering, type NumberingMatch } from './numbering.js';
-import { computeLineStarts, spanOf } from './positions.js';
+import { computeLineStarts, pieceOffset, spanOf } from './positions.js';
 import { findPeriod, looksLikeTitle, openingYear, parseMetaLine, readTitle } from './metadata.js';
 import { normalizeWidth } from '../text/normalize.js';
 import { findDates, firstIsoDate, type FoundDate } from '../text/dates.js';
 import { parseCellNumber } from '../text/numbers.js';
 import { expandCollapsed } from './collapsed.js';
 import { assessQuality } from './quality.js';
+import { reflowHardBreaks } from './reflow.js';
+import { readFlattenedTables } from './flattened-tables.js';
 import { DEFAULT_SECTION_DEFS } from '../analysis/sections.js';
 
 export interface BuildOptions {
@@ -59,6 +61,8 @@ function span(ctx: Ctx, start: number, end: number, b: RawBlock): Span {
 
 /** Maps an index in block.text to a source offset; exact when the text is a verbatim slice of the source. */
 function offsetMapper(ctx: Ctx, b: RawBlock & { text: string }): (i: number) => number {
+  const pieces = (b as RawTextBlock).pieces;
+  if (pieces) return (i) => pieceOffset(pieces, i);
   const len = b.end - b.start;
   if (b.text.length === len && ctx.source.startsWith(b.text, b.start)) return (i) => b.start + i;
   return (i) => Math.min(b.start + i, b.end);
@@ -238,7 +242,8 @@ export function buildDocument(raw: RawDocument, opts: BuildOptions): ReportDocum
     pageMetaKeys.add(k);
   }
   const partNames = opts.partNames ?? partNamesDefault();
-  const expanded = expandCollapsed(raw, { partNames });
+  const reflowed = reflowHardBreaks(raw.blocks, source);
+  const expanded = expandCollapsed({ ...raw, blocks: reflowed.blocks }, { partNames });
   let prevWasMeta = false;
   let titleBlock: { text: string; span: Span; norm: string } | undefined;
   let titleParagraph: Paragraph | undefined;
@@ -337,7 +342,7 @@ export function buildDocument(raw: RawDocument, opts: BuildOptions): ReportDocum
     }
 
     // Extraction tools also mark such rows as headings (## （二）部分公开), so markup does not save them.
-    const rowLabel = isTableRowLabel(norm, all[bi - 1], all[bi + 1], partNames);
+    const rowLabel = isTableRowLabel(all, bi, norm, partNames);
     const cls = rowLabel ? null : classify(ctx, b, norm, maxLen);
     if (cls) {
       seenHeading = true;
@@ -348,11 +353,13 @@ export function buildDocument(raw: RawDocument, opts: BuildOptions): ReportDocum
       continue;
     }
     const para: Paragraph = { kind: 'paragraph', text: b.text, span: span(ctx, b.start, b.end, b) };
+    if (b.pieces) para.pieces = b.pieces;
     if (!firstBodyNorm) firstBodyNorm = { norm, span: para.span };
     place(para);
     prevText = b.text;
   }
 
+  tables.push(...readFlattenedTables(source, lineStarts, tables));
   const meta = buildMeta(raw, metaRaw, pageMetaKeys, metaSpans, titleBlock, firstBodyNorm, period, signOffOf(ctx, expanded.blocks));
   const level = opts.level;
   const doc: ReportDocument = {
@@ -371,7 +378,7 @@ export function buildDocument(raw: RawDocument, opts: BuildOptions): ReportDocum
     dates,
     notes: raw.notes,
     directives: raw.directives,
-    quality: assessQuality(blocks, titleParagraph, expanded.collapsed),
+    quality: assessQuality(blocks, titleParagraph, expanded.collapsed, reflowed),
     facts(): SubjectFacts {
       const f: SubjectFacts = { kind: 'report' };
       if (meta.reportYear) f.reportYear = meta.reportYear.value;
@@ -391,13 +398,16 @@ const TRAILING_FIGURES = /[\u4e00-\u9fff)）][\s]*[0-9]+(?:[\s]+[0-9]+)+[\s]*$|[
  * followed by a line of bare figures, or "（二）部分公开 1 0 0 0 0 0 1" with the figures on the line. Such lines
  * are rows, never document headings; a real heading is not followed by a line of bare numbers.
  */
-function isTableRowLabel(norm: string, prev: RawBlock | undefined, next: RawBlock | undefined, partNames: readonly string[]): boolean {
+function isTableRowLabel(all: readonly RawBlock[], i: number, norm: string, partNames: readonly string[]): boolean {
   if (TRAILING_FIGURES.test(norm)) return true;
   if (norm.trim().length > 40) return false;
   const figures = (b: RawBlock | undefined) => b !== undefined && b.kind === 'text' && BARE_FIGURES.test(b.text);
-  if (figures(next)) return true;
-  // Between rows ("…5 0 0 0 0 0 5" then "三、本年度办理结果"): a row too, unless it names a part of the report.
-  return figures(prev) && !partNames.some((n) => norm.includes(n));
+  if (figures(all[i + 1])) return true;
+  // Inside a table that lost its grid (lines of bare figures all around): a row or group label such as
+  // "三、本年度办理结果" or "（三）不予公开", unless it names a part of the report ("四、…行政复议…情况").
+  let near = 0;
+  for (let k = Math.max(0, i - 4); k <= i + 6 && k < all.length; k++) if (figures(all[k])) near++;
+  return near >= 3 && !partNames.some((n) => norm.includes(n));
 }
 
 interface SignOff {

@@ -60,3 +60,10 @@ export function spanOf(
 ): Span {
   return { start: positionAt(lineStarts, start, page, paragraph), end: positionAt(lineStarts, end, page, paragraph) };
 }
+
+/** The source offset of index `i` of a text joined from pieces (see RawTextBlock.pieces). */
+export function pieceOffset(pieces: ReadonlyArray<{ at: number; offset: number }>, i: number): number {
+  let k = pieces.length - 1;
+  while (k > 0 && pieces[k]!.at > i) k--;
+  return pieces[k]!.offset + (i - pieces[k]!.at);
+}

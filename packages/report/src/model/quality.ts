@@ -29,7 +29,13 @@ function hardBreaks(blocks: readonly Block[]): number {
   return n;
 }
 
-export function assessQuality(blocks: readonly Block[], title: Paragraph | undefined, collapsed: boolean): DocumentQuality {
+/** What reflow repaired before the model was built: line breaks joined and footers dropped from paragraphs. */
+export interface Repairs {
+  joins: number;
+  footers: number;
+}
+
+export function assessQuality(blocks: readonly Block[], title: Paragraph | undefined, collapsed: boolean, repairs: Repairs = { joins: 0, footers: 0 }): DocumentQuality {
   let body = 0;
   let runTogether = 0;
   let footers = 0;
@@ -50,8 +56,8 @@ export function assessQuality(blocks: readonly Block[], title: Paragraph | undef
   const q: DocumentQuality = { collapsed };
   if (body < MIN_BODY_CHARS && tables === 0 && headings === 0) q.noText = true;
   if (runTogether >= 3) q.flattenedTables = runTogether;
-  if (footers >= 2) q.pageFooters = footers;
-  const breaks = hardBreaks(blocks);
+  if (footers + repairs.footers >= 2) q.pageFooters = footers + repairs.footers;
+  const breaks = hardBreaks(blocks) + repairs.joins;
   if (breaks >= 5) q.hardBreaks = breaks;
   if (endsInsideTable(blocks)) q.truncated = true;
   return q;

@@ -13,6 +13,11 @@ export interface RawTextBlock {
   end: number;
   /** Markup heading depth when the source marks it as a heading (#, <h2>, Word "Heading 2"). */
   markupLevel?: number;
+  /**
+   * For a block joined from several source lines (see model/reflow): where each piece of `text` starts in the
+   * source, so positions inside the joined text stay exact. Absent for a verbatim slice.
+   */
+  pieces?: Array<{ at: number; offset: number }>;
   /** An unnumbered statutory part name cut out of collapsed text ("。概述2016年…"): read as a top-level heading. */
   runIn?: boolean;
   page?: number;

@@ -64,6 +64,8 @@ export interface Paragraph {
   kind: 'paragraph';
   text: string;
   span: Span;
+  /** For a paragraph joined from hard-wrapped lines: where each piece of `text` starts in `source`. */
+  pieces?: Array<{ at: number; offset: number }>;
 }
 
 export interface ApproxNumber {
@@ -101,6 +103,13 @@ export interface Table {
    * must not report rows or sums of a damaged table as the author's mistakes. Set by `recogniseTables`.
    */
   damaged?: string;
+  /**
+   * Set on a statistics table read back from flattened text (cells run together in running text, see
+   * model/flattened-tables.ts). Its figures and labels point into the source, but its grid is the national format's,
+   * not the author's: rules may check its figures, not its shape. Such a table is in `tables` only, not in `blocks`,
+   * where its text stays the paragraphs it was read from.
+   */
+  reconstructed?: true;
 }
 
 export type Block = Heading | Paragraph | Table;

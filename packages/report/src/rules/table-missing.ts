@@ -84,7 +84,7 @@ export const tableMissing: Rule<ReportDocument, TableMissingOptions> = {
       const table = TABLE_TITLE[kind][en ? 'en' : 'zh'];
       const section = map.byId.get(TABLE_SECTION[kind]);
       const loc = locOfSpan(section?.heading.span ?? doc.blocks[doc.blocks.length - 1]?.span);
-      const flat = textUnits(doc).find((u) => FLATTENED[kind].test(u.text));
+      const flat = flattenedAt(textUnits(doc), FLATTENED[kind]);
       if (flat) {
         const l = locOfSpan(flat.block.span);
         context.report({ messageId: 'flattened', severity: 'warning', data: { table, line: l?.line ?? '?' }, findingData: { table: kind }, loc: l });
@@ -96,3 +96,25 @@ export const tableMissing: Rule<ReportDocument, TableMissingOptions> = {
     }
   },
 };
+
+/** How many consecutive text units are read together: a table whose cells became lines spreads over many. */
+const CELL_WINDOW = 16;
+
+/**
+ * The first text unit where a table's own labels show up in running text. A table flattened cell by cell (PDF→text:
+ * "结果维" / "持" / "结果纠" / "正" on lines of their own) is found by reading a few units together with the line
+ * breaks taken out.
+ */
+function flattenedAt<T extends { text: string }>(units: readonly T[], re: RegExp): T | undefined {
+  const single = units.find((u) => re.test(u.text));
+  if (single) return single;
+  for (let i = 0; i < units.length; i++) {
+    let joined = '';
+    for (let k = i; k < units.length && k < i + CELL_WINDOW; k++) {
+      joined += units[k]!.text.replace(/\s+/g, '');
+      if (joined.length > 400) break;
+    }
+    if (re.test(joined)) return units[i];
+  }
+  return undefined;
+}

@@ -6,6 +6,7 @@ import { trimFurniture } from '../../src/load/furniture.js';
 import { runInCuts } from '../../src/model/run-in.js';
 import { repeatedEnumerations } from '../../src/analysis/enumerations.js';
 import { DEFAULT_SECTION_DEFS } from '../../src/analysis/sections.js';
+import { locInBlock } from '../../src/analysis/position.js';
 
 const build = (text: string) => buildDocument(loadTxt(text, 'utf-8'), { target: 'x.txt' });
 const heads = (text: string) => build(text).headings.map((h) => `${h.numbering?.raw ?? '-'}${h.text}`);
@@ -203,5 +204,34 @@ describe('publication date keys', () => {
   it('reads 公开日期 as the publication date and never 成文日期', () => {
     const doc = build(['索引号: 000-2024-001 成文日期: 2024-01-10', '公开日期: 2024-01-25', '某局2023年政府信息公开工作年度报告', '一、总体情况', '全年公开信息80条。'].join('\n'));
     expect(doc.meta.publishedAt?.value).toBe('2024-01-25');
+  });
+});
+
+describe('reflow of hard-wrapped text', () => {
+  const para = '本机关坚持以公开为常态、不公开为例外，围绕重点领域信息公开和政策解读回应，持续推进政务公开标准化规范化建设，全年各项工作平稳有序推进并取得成效。';
+  const wrapped = (text: string, width: number) => text.match(new RegExp(`.{1,${width}}`, 'g'))!;
+  const lines = ['某局2023年政府信息公开工作年度报', '告', '一、总体情况'];
+  for (let k = 0; k < 4; k++) lines.push(...wrapped(para, 30));
+  lines.push('— 1 —', '二、主动公开政府信息情况', ...wrapped(para, 30));
+  const doc = build(lines.join('\n'));
+  it('joins lines cut at the margin, and a title whose last character wrapped', () => {
+    expect(doc.meta.title?.value).toBe('某局2023年政府信息公开工作年度报告');
+    const paras = doc.blocks.filter((b) => b.kind === 'paragraph' && b.text.startsWith('本机关'));
+    expect(paras.length).toBeGreaterThanOrEqual(4);
+    expect(paras[0]!.kind === 'paragraph' && paras[0]!.text).toBe(para);
+    expect(doc.quality.hardBreaks).toBeGreaterThanOrEqual(5);
+  });
+  it('keeps positions exact inside a joined paragraph', () => {
+    const p = doc.blocks.find((b) => b.kind === 'paragraph' && b.text.startsWith('本机关'))!;
+    const at = (p as { text: string }).text.indexOf('政策解读');
+    const loc = locInBlock(doc, p as never, at, 4);
+    // The first line holds 30 characters; 政策解读 sits in the second source line of the paragraph.
+    const line = doc.source.split('\n')[loc.line! - 1]!;
+    expect(line.slice(loc.column! - 1).startsWith('政策')).toBe(true);
+  });
+  it('leaves text that was not hard-wrapped alone', () => {
+    const plain = build(['某局2023年政府信息公开工作年度报告', '一、总体情况', para, para, '二、主动公开政府信息情况', para].join('\n'));
+    expect(plain.blocks.filter((b) => b.kind === 'paragraph' && b.text === para)).toHaveLength(3);
+    expect(plain.quality.hardBreaks).toBeUndefined();
   });
 });
