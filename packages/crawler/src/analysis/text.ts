@@ -5,8 +5,20 @@
 
 const DECORATION = /[\s\u00a0\u3000【】\[\]「」『』《》〈〉<>()（）·•・>»›:：|｜\-—_.,，、。!！?？"'“”‘’#*~]+/g;
 
+/** No column name is this long; page titles and link texts are cut here before any pattern sees them. */
+const MAX_NAME = 1000;
+
+const isLatin = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
 export function normalizeName(text: string): string {
-  return text.normalize('NFKC').replace(DECORATION, '').replace(/[A-Za-z]+$/g, '').replace(/^[A-Za-z]+/g, '');
+  const t = text.slice(0, MAX_NAME).normalize('NFKC').replace(DECORATION, '');
+  // Latin letters at either end ("ZHENGCE 政策解读") are cut by index: `/[A-Za-z]+$/` retries from every letter of
+  // a run that does not reach the end, which is quadratic (minutes for a megabyte of letters before one 字).
+  let start = 0;
+  let end = t.length;
+  while (end > 0 && isLatin(t.charCodeAt(end - 1))) end--;
+  while (start < end && isLatin(t.charCodeAt(start))) start++;
+  return t.slice(start, end);
 }
 
 export type NameMatch = 'exact' | 'near';
