@@ -124,12 +124,22 @@ const COLUMN_KEYS: Array<[string, RegExp]> = [
   ['other-org', /其他/],
 ];
 
-const GROUPS: Array<[string, RegExp]> = [
-  ['withheld', /不予公开/],
-  ['unable', /无法提供/],
-  ['unprocessed', /不予处理/],
-  ['otherHandling', /其他处理/],
-];
+/** The wording of the table-3 rows that are not items of a group, as every version of the format prints it. */
+export const REQUEST_ROW_WORDING: Record<string, RegExp> = {
+  new: /本年新收/,
+  carried: /上年结转/,
+  resultsHeader: /办理结果/,
+  public: /予以公开/,
+  partial: /部分公开/,
+  withheld: /不予公开/,
+  unable: /无法提供/,
+  unprocessed: /不予处理/,
+  otherHandling: /其他处理/,
+  total: /总计/,
+  carryForward: /结转下年/,
+};
+
+const GROUPS: Array<[string, RegExp]> = (['withheld', 'unable', 'unprocessed', 'otherHandling'] as const).map((g) => [g, REQUEST_ROW_WORDING[g]!]);
 
 /** Expected row keys of the 2021 format (the 2019 trial has a single 其他处理 row). */
 export function expectedRequestRows(version: '2019' | '2021'): string[] {
@@ -180,7 +190,7 @@ const SUB_ITEM_RE = /^[（(]?([0-9０-９]+)[)）.．、]/;
  * number the items wrongly, but each item's wording is distinctive. "3.其他" is the one item without wording of its
  * own; it is read from its group or its place after item 2.
  */
-const ITEM_KEYS: Array<[string, RegExp]> = [
+export const REQUEST_ITEM_WORDING: Array<[string, RegExp]> = [
   ['withheld.1', /国家秘密/],
   ['withheld.2', /其他法律|法规禁止/],
   ['withheld.3', /三安全|一稳定/],
@@ -201,15 +211,22 @@ const ITEM_KEYS: Array<[string, RegExp]> = [
   ['otherHandling.2', /缴纳费用|收费通知/],
 ];
 
+/**
+ * The wording that identifies a table-3 row by its key ('new', 'withheld.3', 'otherHandling.3' …). "3.其他" has no
+ * wording of its own beyond 其他; it is only ever looked for right after item 2 of its group.
+ */
+export function requestRowWording(key: string): RegExp | undefined {
+  if (key === 'otherHandling.3') return /其他/;
+  return REQUEST_ITEM_WORDING.find(([k]) => k === key)?.[1] ?? REQUEST_ROW_WORDING[key];
+}
+
 const toAscii = (s: string) => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
 function rowKey(parts: string[], previous: string | undefined): string | undefined {
   const all = parts.join('');
-  if (/本年新收/.test(all)) return 'new';
-  if (/上年结转/.test(all)) return 'carried';
-  if (/结转下年/.test(all)) return 'carryForward';
+  for (const key of ['new', 'carried', 'carryForward']) if (REQUEST_ROW_WORDING[key]!.test(all)) return key;
   const inner = parts[parts.length - 1] ?? '';
-  for (const [key, re] of ITEM_KEYS) if (re.test(inner)) return key;
+  for (const [key, re] of REQUEST_ITEM_WORDING) if (re.test(inner)) return key;
   for (const [g, re] of GROUPS) {
     if (!re.test(all)) continue;
     for (const p of parts) {
@@ -219,10 +236,7 @@ function rowKey(parts: string[], previous: string | undefined): string | undefin
     }
     return g;
   }
-  if (/部分公开/.test(all)) return 'partial';
-  if (/予以公开/.test(all)) return 'public';
-  if (/总计/.test(all)) return 'total';
-  if (/办理结果/.test(all)) return 'resultsHeader';
+  for (const key of ['partial', 'public', 'total', 'resultsHeader']) if (REQUEST_ROW_WORDING[key]!.test(all)) return key;
   // A numbered item whose group label was lost: item n right after item n−1 of some group is item n of it.
   const m = SUB_ITEM_RE.exec(inner);
   const [g, n] = previous?.split('.') ?? [];

@@ -127,12 +127,18 @@ function checkColumn(t: RequestsTable, col: string, checks: Set<Check>, context:
   const column = REQUEST_COLUMN_LABELS[col];
   const total = t.at('total', col);
   const totalValue = term(total, undefined);
+  const resultRows = t.rowOrder.filter((k) => k !== 'new' && k !== 'carried' && k !== 'total' && k !== 'carryForward');
+  const results = resultRows.length ? sum(resultRows.map((r) => term(t.at(r, col), 0))) : undefined;
+  const wrongTotal = checks.has('resultTotal') && total !== undefined && totalValue !== undefined && results !== undefined && results !== totalValue;
   if (checks.has('balance') && total) {
     const n = term(t.at('new', col), undefined);
     const cr = term(t.at('carried', col), 0);
     const cfCell = t.at('carryForward', col);
     const cf = term(cfCell, 0);
-    if (n !== undefined && cr !== undefined && cf !== undefined && totalValue !== undefined && n + cr !== totalValue + cf) {
+    // A wrong （七）总计 breaks the balance too; when the results themselves balance, the total is the one mistake
+    // and the resultTotal finding below names it, so the same cell is not reported twice.
+    const explained = wrongTotal && n !== undefined && cr !== undefined && cf !== undefined && n + cr === results! + cf;
+    if (!explained && n !== undefined && cr !== undefined && cf !== undefined && totalValue !== undefined && n + cr !== totalValue + cf) {
       const expected = n + cr;
       const actual = totalValue + cf;
       context.report({
@@ -145,17 +151,13 @@ function checkColumn(t: RequestsTable, col: string, checks: Set<Check>, context:
       });
     }
   }
-  const resultRows = t.rowOrder.filter((k) => k !== 'new' && k !== 'carried' && k !== 'total' && k !== 'carryForward');
-  if (checks.has('resultTotal') && total && totalValue !== undefined && resultRows.length) {
-    const expected = sum(resultRows.map((r) => term(t.at(r, col), 0)));
-    if (expected !== undefined && expected !== totalValue) {
-      context.report({
-        messageId: 'resultTotal',
-        data: { column, expected, actual: totalValue },
-        findingData: { identity: 'total=sum(results)', column: col, expected, actual: totalValue },
-        loc: cellLoc(t.table, total, name),
-      });
-    }
+  if (wrongTotal) {
+    context.report({
+      messageId: 'resultTotal',
+      data: { column, expected: results, actual: totalValue },
+      findingData: { identity: 'total=sum(results)', column: col, expected: results, actual: totalValue },
+      loc: cellLoc(t.table, total!, name),
+    });
   }
 }
 

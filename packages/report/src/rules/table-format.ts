@@ -182,6 +182,9 @@ function checkRequests(req: RequestsTable, regime: '2019' | '2021', options: Tab
   if (regime === '2021' && single) {
     context.report({ messageId: 'trialRows', loc: locOfSpan(req.table.rows[req.rows.get('otherHandling')!]?.[0]?.span) ?? loc });
   }
+  // A table read back from flattened text has the format's rows and columns by construction (it is only built when
+  // every row was read), so its grid says nothing about the author's; the single 其他处理 row above is the text's own.
+  if (req.table.reconstructed) return;
   const version = regime === '2021' && !single ? '2021' : single ? '2019' : '2021';
   for (const row of expectedRequestRows(version)) {
     if (!req.rows.has(row)) {
@@ -207,6 +210,7 @@ function checkReviews(rev: ReviewsTable, options: TableFormatOptions, context: C
     reportUnreliable(context, rev.table, t, 'reviews-litigation');
     return;
   }
+  if (rev.table.reconstructed) return; // the format's grid, not the author's (see checkRequests)
   const cells: { key: string; cell: LabelledCell }[] = [];
   for (const g of REVIEW_GROUPS) {
     for (const f of REVIEW_FIELDS) {
