@@ -4,8 +4,9 @@
  * "一、…；二、…" inline is a paragraph, and cutting it would invent headings.
  */
 import type { RawBlock, RawDocument, RawTextBlock } from './raw.js';
-import { runInCuts, type RunInOptions } from './run-in.js';
-import { isSpace } from '../text/normalize.js';
+import { headingEnd, runInCuts, type RunInOptions } from './run-in.js';
+import { matchNumbering } from './numbering.js';
+import { isSpace, normalizeWidth } from '../text/normalize.js';
 
 /** A block this long is a page, not a paragraph. */
 const PAGE_BLOCK = 2000;
@@ -55,11 +56,34 @@ function cutBlock(b: RawTextBlock, source: string, opts: RunInOptions): RawTextB
 
 /** The raw blocks with collapsed ones cut at their headings, and whether the document was collapsed. */
 export function expandCollapsed(raw: RawDocument, opts: RunInOptions): { blocks: RawBlock[]; collapsed: boolean } {
-  if (!isCollapsed(raw.blocks)) return { blocks: raw.blocks, collapsed: false };
+  if (!isCollapsed(raw.blocks)) {
+    // Paragraphs on their own lines may still have lost the break after a heading ("一、总体情况 2022年，…").
+    return { blocks: raw.blocks.flatMap((b): RawBlock[] => (b.kind === 'text' ? splitLeadingHeading(b, raw.source, opts) : [b])), collapsed: false };
+  }
   const blocks: RawBlock[] = [];
   for (const b of raw.blocks) {
     if (b.kind === 'text' && b.text.length >= MIN_CUT_BLOCK && b.markupLevel === undefined) blocks.push(...cutBlock(b, raw.source, opts));
     else blocks.push(b);
   }
   return { blocks, collapsed: true };
+}
+
+/**
+ * A line that opens with a numbered part heading and runs on into its text without punctuation
+ * ("一、总体情况 2022年，本机关…", "三、收到和处理政府信息公开申请情况本年度…"): the heading is cut off when its phrase
+ * ends in 情况/事项 or names a statutory part. A heading that ends at a sentence mark is left to the model builder.
+ */
+function splitLeadingHeading(b: RawTextBlock, source: string, opts: RunInOptions): RawTextBlock[] {
+  if (b.markupLevel !== undefined || b.text.length < 12) return [b];
+  const norm = normalizeWidth(b.text);
+  const num = matchNumbering(norm);
+  if (!num) return [b];
+  const head = headingEnd(norm, num.end);
+  if (!head || head.inline || head.end >= norm.trimEnd().length) return [b];
+  const phrase = norm.slice(num.end, head.end);
+  if (!/(?:情况|事项)$/.test(phrase) && !opts.partNames.some((n) => phrase.includes(n))) return [b];
+  // Text that goes on with a sentence mark right after the phrase is an inline heading the builder reads itself.
+  if (/^[\s]*[。；：:;，,]/.test(norm.slice(head.end))) return [b];
+  const verbatim = b.end - b.start === b.text.length && source.startsWith(b.text, b.start);
+  return [piece(b, 0, head.end, verbatim), piece(b, head.end, b.text.length, verbatim)].filter((p): p is RawTextBlock => p !== null);
 }

@@ -235,3 +235,11 @@ describe('reflow of hard-wrapped text', () => {
     expect(plain.quality.hardBreaks).toBeUndefined();
   });
 });
+
+describe('a heading run into its paragraph on one line', () => {
+  it('cuts off a part heading that runs on without punctuation, in text that is not collapsed', () => {
+    const doc = build(['某局2022年政府信息公开工作年度报告', '一、总体情况 2022年，本局全年主动公开政府信息80条。', '二、主动公开政府信息情况本年制发规范性文件3件。', '本局持续推进公开工作，全年工作平稳。'].join('\n'));
+    expect(doc.headings.map((h) => `${h.numbering?.raw}${h.text}`)).toEqual(['一、总体情况', '二、主动公开政府信息情况']);
+    expect(doc.quality.collapsed).toBe(false);
+  });
+});
