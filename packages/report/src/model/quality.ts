@@ -6,7 +6,7 @@
 import type { Block, DocumentQuality, Paragraph } from './types.js';
 
 /** Digits of several table cells run together after a row label: "总计8000008", "行政规范性文件005". */
-const RUN_TOGETHER = /[\u4e00-\u9fff][0-9]{5,}(?![0-9.%年月日])/g;
+const RUN_TOGETHER = /[\u4e00-\u9fff][ ]?[0-9]{5,}(?![0-9.%年月日])/g;
 /** A page footer or page number line left in the text: "— 1 —", "- 2 -", "第 3 页 共 9 页", "3/9". */
 const FOOTER = /^[\s]*(?:[—\-–－]{1,2}[\s]*[0-9]{1,3}[\s]*[—\-–－]{1,2}|第[\s]*[0-9]{1,3}[\s]*页(?:[\s,，]*共[\s]*[0-9]{1,3}[\s]*页)?|[0-9]{1,3}[\s]*\/[\s]*[0-9]{1,3})[\s]*$/;
 /** The body of a document that is only its title (the report was an attachment that was not kept). */

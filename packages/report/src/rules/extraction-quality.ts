@@ -8,9 +8,10 @@ export interface ExtractionQualityOptions {
 }
 
 type Kind = 'noText' | 'collapsed' | 'flattenedTables' | 'truncated' | 'pageFooters' | 'hardBreaks';
+type Part = Kind | 'flattenedRebuilt';
 
 /** Each damage kind: what was found and which checks it keeps from being done, in both locales. */
-const PARTS: Record<Kind, { zh: string; en: string }> = {
+const PARTS: Record<Part, { zh: string; en: string }> = {
   noText: {
     zh: '正文几乎没有内容（报告可能以附件发布，附件没有一并取得），章节、统计表和数字核对均未进行',
     en: 'there is next to no body text (the report may be an attachment that was not obtained); sections, tables and figures were not checked',
@@ -22,6 +23,10 @@ const PARTS: Record<Kind, { zh: string; en: string }> = {
   flattenedTables: {
     zh: '统计表被展开成文字，{flattenedTables}处单元格数字连在一起，表格数据和下级标题编号未核对',
     en: 'the statistics tables were flattened into text ({flattenedTables} places where cell values ran together); table figures and sub-heading numbers were not checked',
+  },
+  flattenedRebuilt: {
+    zh: '统计表被展开成文字（{flattenedTables}处单元格数字连在一起），能无歧义拆分的表格已复原并核对，其余表格数据和下级标题编号未核对',
+    en: 'the statistics tables were flattened into text ({flattenedTables} places where cell values ran together); tables that split without guessing were rebuilt and checked, the rest and the sub-heading numbers were not',
   },
   truncated: {
     zh: '正文在附表中途结束，其后的内容缺失，可能位于附表中的内容无法确认',
@@ -77,7 +82,9 @@ export const extractionQuality: Rule<ReportDocument, ExtractionQualityOptions> =
     if (kinds.length === 0) return;
     const en = context.locale === 'en';
     const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(q[k as keyof DocumentQuality] ?? ''));
-    const details = kinds.map((k) => fill(PARTS[k][en ? 'en' : 'zh'])).join(en ? '; ' : '；');
+    const rebuilt = doc.tables.some((t) => t.reconstructed);
+    const part = (k: Kind): Part => (k === 'flattenedTables' && rebuilt ? 'flattenedRebuilt' : k);
+    const details = kinds.map((k) => fill(PARTS[part(k)][en ? 'en' : 'zh'])).join(en ? '; ' : '；');
     context.report({
       messageId: 'damaged',
       data: { details },
