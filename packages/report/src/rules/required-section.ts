@@ -1,4 +1,4 @@
-import type { Rule } from '@gongkai/core';
+import { firstMatch, UserPattern, type Rule } from '@gongkai/core';
 import type { ReportDocument } from '../model/types.js';
 import { matchSections, type SectionDef } from '../analysis/sections.js';
 import { regimeFor } from '../analysis/document.js';
@@ -19,6 +19,14 @@ export interface RequiredSectionOptions {
   advisoryByRegime?: Partial<Record<'2008' | '2019' | '2021', string[]>>;
 }
 
+const SECTION_LIST_SCHEMA = { type: 'array', items: SECTION_ID_SCHEMA, uniqueItems: true } as const;
+/** A list of section ids per regime (used for the required and the advisory parts). */
+const SECTIONS_BY_REGIME_SCHEMA = {
+  type: 'object',
+  properties: { '2008': SECTION_LIST_SCHEMA, '2019': SECTION_LIST_SCHEMA, '2021': SECTION_LIST_SCHEMA },
+  additionalProperties: false,
+} as const;
+
 export const ADVISORY_BY_REGIME: Record<string, string[]> = { '2008': ['other'] };
 
 /**
@@ -30,11 +38,12 @@ export const REQUIRED_BY_REGIME: Record<string, string[]> = {
   '2021': ['overview', 'active-disclosure', 'requests', 'reviews-litigation', 'problems-improvements', 'other'],
 };
 
-const evidenceCache = new WeakMap<SectionDef, RegExp[]>();
-function evidenceRes(def: SectionDef): RegExp[] {
+// Evidence patterns come from packs, so they run on the linear-time engine (UserPattern), never on backtracking.
+const evidenceCache = new WeakMap<SectionDef, UserPattern[]>();
+function evidenceRes(def: SectionDef): UserPattern[] {
   let r = evidenceCache.get(def);
   if (!r) {
-    r = (def.evidence ?? []).map((s) => new RegExp(s));
+    r = (def.evidence ?? []).map((s) => UserPattern.compile(s));
     evidenceCache.set(def, r);
   }
   return r;
@@ -72,25 +81,9 @@ export const requiredSection: Rule<ReportDocument, RequiredSectionOptions> = {
       type: 'object',
       properties: {
         sections: { type: 'array', items: SECTION_ID_SCHEMA, uniqueItems: true },
-        sectionsByRegime: {
-          type: 'object',
-          properties: {
-            '2008': { type: 'array', items: SECTION_ID_SCHEMA, uniqueItems: true },
-            '2019': { type: 'array', items: SECTION_ID_SCHEMA, uniqueItems: true },
-            '2021': { type: 'array', items: SECTION_ID_SCHEMA, uniqueItems: true },
-          },
-          additionalProperties: false,
-        },
+        sectionsByRegime: SECTIONS_BY_REGIME_SCHEMA,
         contentEvidence: { type: 'boolean' },
-        advisoryByRegime: {
-          type: 'object',
-          properties: {
-            '2008': { type: 'array', items: SECTION_ID_SCHEMA, uniqueItems: true },
-            '2019': { type: 'array', items: SECTION_ID_SCHEMA, uniqueItems: true },
-            '2021': { type: 'array', items: SECTION_ID_SCHEMA, uniqueItems: true },
-          },
-          additionalProperties: false,
-        },
+        advisoryByRegime: SECTIONS_BY_REGIME_SCHEMA,
       },
       additionalProperties: false,
     },
@@ -129,9 +122,9 @@ export const requiredSection: Rule<ReportDocument, RequiredSectionOptions> = {
         const res = evidenceRes(def);
         outer: for (const unit of units) {
           for (const re of res) {
-            const m = re.exec(unit.text);
+            const m = firstMatch(re, unit.text);
             if (m) {
-              found = { unit, index: m.index, match: m[0] };
+              found = { unit, index: m.index, match: m.text };
               break outer;
             }
           }
@@ -170,7 +163,7 @@ export const requiredSection: Rule<ReportDocument, RequiredSectionOptions> = {
  * The content may sit only in a statistics table (2008-style 附表 rows such as "行政复议数 件 0"): that is content,
  * not a missing part, so it is found there too before anything is called missing.
  */
-function tableEvidence(doc: ReportDocument, res: RegExp[]): { text: string; loc: ReturnType<typeof locOfSpan> } | undefined {
+function tableEvidence(doc: ReportDocument, res: UserPattern[]): { text: string; loc: ReturnType<typeof locOfSpan> } | undefined {
   for (const t of doc.tables) {
     for (const row of t.rows) {
       const text = row.map((c) => c.text).join(' ');
