@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { errorLine, isGongkaiError, t, type Locale } from '@gongkai/core';
+import { errorLine, escapeControl, isGongkaiError, t, type Locale } from '@gongkai/core';
 import './messages.js';
 import { VERSION } from './version.js';
 import { processIo, type Io } from './io.js';
@@ -141,12 +141,12 @@ export async function main(argv: string[], io: Io = processIo(sniffLocale(argv))
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
       const raw = e.message.split('\n')[0];
       const text = io.locale === 'en' ? raw.replace(/^error: /, '') : (commanderZh[e.code]?.(raw) ?? raw.replace(/^error: /, ''));
-      io.stderr(`gongkai: ${text.replace(/\n.*/s, '')}\n`);
+      io.stderr(`gongkai: ${escapeControl(text.replace(/\n.*/s, ''))}\n`);
       return 2;
     }
     if (debug && e instanceof Error && !isGongkaiError(e)) io.stderr(`${e.stack}\n`);
     const line = isGongkaiError(e) ? errorLine(e, io.locale) : t('cli.internal', io.locale as Locale, { message: errorLine(e, io.locale) });
-    io.stderr(`gongkai: ${line}\n`);
+    io.stderr(`gongkai: ${escapeControl(line)}\n`);
     return 2;
   }
 }

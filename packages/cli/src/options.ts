@@ -12,12 +12,25 @@ export function checkDate(option: string, value: string | undefined): string | u
   return value;
 }
 
-export function checkNumber(option: string, value: string | undefined): number | undefined {
+/**
+ * What a numeric option accepts. Counts, sizes and times are `positive` (0 would mean "nothing may happen" and
+ * used to surface as an internal error deep in the crawler); limits that may meaningfully be 0 are `nonNegative`.
+ */
+export interface NumberRange {
+  positive?: boolean;
+  nonNegative?: boolean;
+  integer?: boolean;
+}
+
+export function checkNumber(option: string, value: string | undefined, range: NumberRange = {}): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isFinite(n) || value.trim() === '') {
     throw new GongkaiError('cli/bad-number', messagePair('cli.badNumber', { option, value }));
   }
+  if (range.positive && n <= 0) throw new GongkaiError('cli/bad-number', messagePair('cli.positiveNumber', { option, value }));
+  if (range.nonNegative && n < 0) throw new GongkaiError('cli/bad-number', messagePair('cli.nonNegativeNumber', { option, value }));
+  if (range.integer && !Number.isInteger(n)) throw new GongkaiError('cli/bad-number', messagePair('cli.integerNumber', { option, value }));
   return n;
 }
 

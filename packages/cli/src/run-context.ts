@@ -40,8 +40,8 @@ export function makeContext(opts: CommonOptions, fallbackLocale: Locale): RunCon
   const level = checkChoice('--level', opts.level, LEVELS) ?? config.user.agency?.level;
   const policy: ExitPolicy = {
     failOn: checkChoice('--fail-on', opts.failOn, ['error', 'warning', 'info'] as const) ?? config.user.failOn,
-    maxWarnings: checkNumber('--max-warnings', opts.maxWarnings) ?? config.user.maxWarnings,
-    minScore: checkNumber('--min-score', opts.minScore) ?? config.user.minScore,
+    maxWarnings: checkNumber('--max-warnings', opts.maxWarnings, { nonNegative: true, integer: true }) ?? config.user.maxWarnings,
+    minScore: checkNumber('--min-score', opts.minScore, { nonNegative: true }) ?? config.user.minScore,
   };
   const cwd = process.cwd();
   return {

@@ -2,7 +2,7 @@ import { PackSet, RuleRegistry, resolveConfig, validateConfig, type ResolvedConf
 import { reportDataSchemas, reportRules } from '@gongkai/report';
 import { siteDataSchemas, siteRules } from '@gongkai/crawler';
 import { loadBuiltinPacks } from '@gongkai/rules';
-import { displayPath, filePackLoader, findConfigFile, readDataFile } from './config-files.js';
+import { displayPath, filePackLoader, findConfigFile, readMapping } from './config-files.js';
 
 export function builtinRegistry(): RuleRegistry {
   const registry = new RuleRegistry([...reportRules, ...siteRules] as never[]);
@@ -31,7 +31,7 @@ export function loadConfig(options: { config?: string; cwd?: string }): LoadedCo
   const registry = builtinRegistry();
   const packs = builtinPacks(registry);
   const file = options.config ? options.config : findConfigFile(options.cwd ?? process.cwd());
-  const raw = file ? readDataFile(file) : {};
+  const raw = file ? readMapping(file) : {};
   const shown = file ? displayPath(file) : '(default)';
   const user = validateConfig(raw ?? {}, shown, registry);
   if (!user.extends) user.extends = DEFAULT_EXTENDS;

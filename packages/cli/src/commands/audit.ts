@@ -1,9 +1,10 @@
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import pLimit from 'p-limit';
 import {
   checkSubject,
   errorLine,
+  escapeControl,
   exitCodeFor,
   failedTarget,
   GongkaiError,
@@ -26,8 +27,8 @@ import {
 } from '@gongkai/crawler';
 import { loadReport, reportSubject } from '@gongkai/report';
 import { makeContext, type CommonOptions, type RunContext } from '../run-context.js';
-import { checkNumber } from '../options.js';
-import { emit } from '../output.js';
+import { checkNumber, type NumberRange } from '../options.js';
+import { announceDir, checkOutputPath, emit, writeOut } from '../output.js';
 import { readSitesFile, type SiteEntry } from '../sites-file.js';
 import { VERSION } from '../version.js';
 import type { Io } from '../io.js';
@@ -51,6 +52,12 @@ export interface AuditOptions extends CommonOptions {
   replay?: string;
   budget?: string;
 }
+
+/**
+ * A snapshot holds extracted links and lists, not page bodies: a 500-page crawl writes a few MB. Parsed JSON takes
+ * several times its text in memory, so this keeps a replay well inside the memory a run may use.
+ */
+const MAX_SNAPSHOT_BYTES = 100 * 1024 * 1024;
 
 /** How many sites are crawled at once; the fetcher's global and per-host limits still bound the requests. */
 const SITES_AT_ONCE = 4;
@@ -76,14 +83,16 @@ function siteEntries(urls: string[], opts: AuditOptions): SiteEntry[] {
 export async function auditCommand(urls: string[], opts: AuditOptions, io: Io): Promise<number> {
   const ctx = makeContext(opts, io.locale);
   const crawlCfg = (ctx.config.user.crawl ?? {}) as Record<string, unknown>;
-  const num = (flag: string, v: string | undefined, fallback: unknown) => checkNumber(flag, v) ?? (fallback as number | undefined);
-  const maxPages = num('--max-pages', opts.maxPages, crawlCfg.maxPages);
-  const maxDepth = num('--max-depth', opts.maxDepth, crawlCfg.maxDepth);
-  const concurrency = num('--concurrency', opts.concurrency, crawlCfg.concurrency);
-  const perHost = num('--per-host', opts.perHost, crawlCfg.perHostConcurrency);
-  const delay = num('--delay', opts.delay, crawlCfg.delayMs);
-  const timeout = num('--timeout', opts.timeout, crawlCfg.timeoutMs);
-  const budget = checkNumber('--budget', opts.budget);
+  const num = (flag: string, v: string | undefined, fallback: unknown, range: NumberRange) => checkNumber(flag, v, range) ?? (fallback as number | undefined);
+  const count = { positive: true, integer: true };
+  const maxPages = num('--max-pages', opts.maxPages, crawlCfg.maxPages, count);
+  // Depth 0 is the home page alone, and no delay is a valid (if impolite) choice for one's own server.
+  const maxDepth = num('--max-depth', opts.maxDepth, crawlCfg.maxDepth, { nonNegative: true, integer: true });
+  const concurrency = num('--concurrency', opts.concurrency, crawlCfg.concurrency, count);
+  const perHost = num('--per-host', opts.perHost, crawlCfg.perHostConcurrency, count);
+  const delay = num('--delay', opts.delay, crawlCfg.delayMs, { nonNegative: true });
+  const timeout = num('--timeout', opts.timeout, crawlCfg.timeoutMs, { positive: true });
+  const budget = checkNumber('--budget', opts.budget, { positive: true });
   const checkExternal = opts.checkExternal ?? (crawlCfg.checkExternal as boolean | undefined) ?? false;
 
   const results: TargetResult[] = [];
@@ -91,13 +100,21 @@ export async function auditCommand(urls: string[], opts: AuditOptions, io: Io): 
 
   if (opts.replay) {
     const snapshot = readSnapshot(opts.replay);
-    results.push(await assess(snapshot, { level: ctx.level }, ctx, checkExternal, undefined));
-    await emit(run, ctx.outputs, ctx.format, io.stdout);
+    try {
+      results.push(await assess(snapshot, { level: ctx.level }, ctx, checkExternal, undefined));
+    } catch (e) {
+      // The snapshot passed the shape checks but a record in it is still not what the crawler writes.
+      if (isGongkaiError(e) || !(e instanceof TypeError)) throw e;
+      if (opts.debug) io.stderr(`${e.stack}\n`);
+      throw badSnapshot(opts.replay, e.message.split('\n')[0]!);
+    }
+    await emit(run, ctx.outputs, ctx.format, io.stdout, announceDir(io.stderr, ctx.locale));
     return exitCodeFor(results, ctx.policy);
   }
 
   const sites = siteEntries(urls, opts);
   if (!sites.length) throw new GongkaiError('cli/no-urls', { zh: t('cli.noUrls', 'zh-CN'), en: t('cli.noUrls', 'en') });
+  if (opts.dumpSnapshot) checkOutputPath(opts.dumpSnapshot);
   if (opts.dumpSnapshot && sites.length > 1) {
     throw new GongkaiError('cli/dump-one', { zh: '--dump-snapshot 只能用于单个站点', en: '--dump-snapshot works with one site only' });
   }
@@ -145,10 +162,7 @@ export async function auditCommand(urls: string[], opts: AuditOptions, io: Io): 
                   onProgress: progress ? (p) => progress.site(index, p) : undefined,
                 },
               );
-              if (opts.dumpSnapshot) {
-                mkdirSync(dirname(resolve(opts.dumpSnapshot)), { recursive: true });
-                writeFileSync(opts.dumpSnapshot, snapshotToJson(snapshot, true));
-              }
+              if (opts.dumpSnapshot) writeOut(opts.dumpSnapshot, snapshotToJson(snapshot, true), announceDir(io.stderr, ctx.locale));
               result = await assess(snapshot, site, ctx, checkExternal, fetcher);
             } catch (e) {
               if (opts.debug && !isGongkaiError(e)) io.stderr(`${(e as Error).stack}\n`);
@@ -165,7 +179,7 @@ export async function auditCommand(urls: string[], opts: AuditOptions, io: Io): 
               progress?.clear();
               io.stdout(stylishTargets([result], ctx.format));
             }
-            await emit({ ...run, results: results.filter(Boolean) }, ctx.outputs.filter((o) => o.path), ctx.format, io.stdout);
+            await emit({ ...run, results: results.filter(Boolean) }, ctx.outputs.filter((o) => o.path), ctx.format, io.stdout, announceDir(io.stderr, ctx.locale));
           }
         }),
       ),
@@ -178,23 +192,70 @@ export async function auditCommand(urls: string[], opts: AuditOptions, io: Io): 
 
   const finalOutputs = streamStylish ? ctx.outputs.filter((o) => !(o.name === 'stylish' && !o.path)) : ctx.outputs;
   if (streamStylish) io.stdout(stylishSummary(run, ctx.format));
-  await emit(run, finalOutputs, ctx.format, io.stdout);
-  for (const r of results) if (r.error) io.stderr(`gongkai: ${r.target}: ${r.error.message}\n`);
+  await emit(run, finalOutputs, ctx.format, io.stdout, announceDir(io.stderr, ctx.locale));
+  for (const r of results) if (r.error) io.stderr(`gongkai: ${escapeControl(`${r.target}: ${r.error.message}`)}\n`);
   return exitCodeFor(results, ctx.policy);
 }
 
 function readSnapshot(file: string): SiteSnapshot {
-  let text: string;
+  const text = readSnapshotText(file);
+  let snapshot: SiteSnapshot;
   try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new GongkaiError('cli/not-found', { zh: `找不到快照文件：${file}`, en: `snapshot file not found: ${file}` });
-  }
-  try {
-    return snapshotFromJson(text);
+    snapshot = snapshotFromJson(text);
   } catch (e) {
-    throw new GongkaiError('cli/bad-snapshot', { zh: `${file} 不是有效的快照：${(e as Error).message}`, en: `${file} is not a valid snapshot: ${(e as Error).message}` });
+    throw badSnapshot(file, (e as Error).message);
   }
+  const hole = nullEntry(snapshot, 'snapshot');
+  if (hole) throw badSnapshot(file, `${hole} is null`);
+  return snapshot;
+}
+
+function badSnapshot(file: string, why: string): GongkaiError {
+  return new GongkaiError('cli/bad-snapshot', { zh: `${file} 不是有效的快照：${why}`, en: `${file} is not a valid snapshot: ${why}` });
+}
+
+/**
+ * The JSON path of the first null inside an array, or undefined. The crawler never writes one, and the analysis
+ * reads array entries as records, so a hand-edited or truncated snapshot would otherwise crash it.
+ */
+function nullEntry(value: unknown, at: string): string | undefined {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      if (value[i] === null || value[i] === undefined) return `${at}[${i}]`;
+      const inner = nullEntry(value[i], `${at}[${i}]`);
+      if (inner) return inner;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const inner = nullEntry(v, `${at}.${k}`);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
+const mb = (n: number) => Math.round(n / 1024 / 1024);
+
+/** The snapshot's text: only a missing file is "not found"; a huge one is refused before it is read. */
+function readSnapshotText(file: string): string {
+  let size: number;
+  try {
+    const info = statSync(file);
+    if (!info.isFile()) throw new GongkaiError('cli/bad-snapshot', { zh: `${file} 不是普通文件`, en: `${file} is not a regular file` });
+    size = info.size;
+  } catch (e) {
+    if (e instanceof GongkaiError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new GongkaiError('cli/not-found', { zh: `找不到快照文件：${file}`, en: `snapshot file not found: ${file}` });
+    throw new GongkaiError('cli/unreadable', { zh: `无法读取快照文件：${file}（${code ?? String(e)}）`, en: `cannot read the snapshot file: ${file} (${code ?? String(e)})` });
+  }
+  if (size > MAX_SNAPSHOT_BYTES) {
+    throw new GongkaiError('cli/too-large', {
+      zh: `快照文件过大：${file}（${mb(size)} MB，上限 ${mb(MAX_SNAPSHOT_BYTES)} MB）`,
+      en: `the snapshot file is too large: ${file} (${mb(size)} MB, limit ${mb(MAX_SNAPSHOT_BYTES)} MB)`,
+    });
+  }
+  return readFileSync(file, 'utf8');
 }
 
 /** Runs the site rules on a snapshot; when the site's latest annual report is found, checks it and attaches it. */

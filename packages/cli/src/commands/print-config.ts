@@ -25,7 +25,7 @@ export function printConfigCommand(opts: PrintConfigOptions, io: Io): number {
   const facts: SubjectFacts = {
     kind,
     regime: checkChoice('--regime', opts.regime, ['2008', '2019', '2021'] as const) ?? '2021',
-    reportYear: checkNumber('--year', opts.year),
+    reportYear: checkNumber('--year', opts.year, { positive: true, integer: true }),
     level: checkChoice('--level', opts.level, LEVELS) ?? loaded.user.agency?.level ?? 'department',
     documentType: opts.documentType ?? 'annual-report',
   };

@@ -3,6 +3,7 @@ import {
   applyFixes,
   checkSubject,
   errorLine,
+  escapeControl,
   exitCodeFor,
   failedTarget,
   GongkaiError,
@@ -11,13 +12,13 @@ import {
   type RunResult,
   type TargetResult,
 } from '@gongkai/core';
-import { agencyKey, carryFacts, loadReport, loadReportFile, reportSubject, type CarryFacts, type ReportDocument } from '@gongkai/report';
+import { agencyKey, carryFacts, DEFAULT_MAX_BYTES, loadReport, loadReportFile, reportSubject, type CarryFacts, type ReportDocument } from '@gongkai/report';
 import { resolve } from 'node:path';
 import { ResultCache, hashOf } from '../cache.js';
 import { makeContext, relativeTarget, type CommonOptions } from '../run-context.js';
 import { checkChoice, checkDate, checkNumber } from '../options.js';
 import { expandInputs } from '../inputs.js';
-import { emit } from '../output.js';
+import { announceDir, emit } from '../output.js';
 import { readBaseline, writeBaseline } from '../baseline-file.js';
 import { unifiedDiff } from '../diff.js';
 import { VERSION } from '../version.js';
@@ -42,7 +43,7 @@ export async function reportCommand(paths: string[], opts: ReportOptions, io: Io
   const ctx = makeContext(opts, io.locale);
   const published = checkDate('--published', opts.published);
   const regulation = checkChoice('--regulation', opts.regulation, ['2008', '2019', '2021'] as const) ?? ctx.config.user.regulation;
-  const maxMb = checkNumber('--max-size', opts.maxSize);
+  const maxMb = checkNumber('--max-size', opts.maxSize, { positive: true });
   const files = expandInputs(paths, [...(ctx.config.user.ignore ?? []), ...(opts.ignorePattern ?? [])], ctx.cwd);
   if (!files.length) throw new GongkaiError('cli/no-inputs', { zh: t('cli.noInputs', 'zh-CN'), en: t('cli.noInputs', 'en') });
   const baseline = opts.writeBaseline || opts.baseline === false ? undefined : readBaseline(typeof opts.baseline === 'string' ? opts.baseline : undefined, ctx.cwd);
@@ -95,7 +96,7 @@ export async function reportCommand(paths: string[], opts: ReportOptions, io: Io
   for (const file of files) {
     const target = relativeTarget(file, ctx.cwd);
     try {
-      const bytes = cache ? readBytes(file) : undefined;
+      const bytes = cache ? readBytes(file, loadOpts.maxBytes) : undefined;
       const hash = bytes ? hashOf(bytes) : undefined;
       const hit = hash ? cache!.get(file, hash) : undefined;
       const hitFacts = hit?.facts as CarryFacts | undefined;
@@ -131,7 +132,7 @@ export async function reportCommand(paths: string[], opts: ReportOptions, io: Io
       const result = (await checkFile(r.file, await loadReportFile(r.file, loadOpts), r.target)).result;
       results[r.index] = result;
       if (cache) {
-        const bytes = readBytes(r.file);
+        const bytes = readBytes(r.file, loadOpts.maxBytes);
         if (bytes) cache.set(r.file, { hash: hashOf(bytes), previous: JSON.stringify(byYear(r.facts, r.facts.year - 1) ?? null), facts: r.facts, result });
       }
     } catch {
@@ -145,9 +146,9 @@ export async function reportCommand(paths: string[], opts: ReportOptions, io: Io
     const { path, count } = writeBaseline(results, typeof opts.writeBaseline === 'string' ? opts.writeBaseline : undefined, ctx.cwd);
     io.stderr(`${t('cli.baselineWritten', ctx.locale, { file: relativeTarget(path, ctx.cwd), count })}\n`);
   }
-  await emit(run, ctx.outputs, ctx.format, io.stdout);
+  await emit(run, ctx.outputs, ctx.format, io.stdout, announceDir(io.stderr, ctx.locale));
   if (timing) printTiming(timing, ctx.locale, io);
-  for (const r of results) if (r.error) io.stderr(`gongkai: ${r.target}: ${r.error.message}\n`);
+  for (const r of results) if (r.error) io.stderr(`gongkai: ${escapeControl(`${r.target}: ${r.error.message}`)}\n`);
   return exitCodeFor(results, ctx.policy);
 }
 
@@ -162,7 +163,7 @@ function fixFile(
   locale: 'zh-CN' | 'en',
 ) {
   if (!(format === 'txt' || format === 'md') || !encoding.startsWith('utf-8')) {
-    io.stderr(`${t('cli.fixSkipped', locale, { file: target })}\n`);
+    io.stderr(`${escapeControl(t('cli.fixSkipped', locale, { file: target }))}\n`);
     return;
   }
   const raw = readFileSync(file, 'utf8');
@@ -176,7 +177,7 @@ function fixFile(
   }
   writeFileSync(file, bom + output);
   result.findings = result.findings.filter((f) => !f.fix);
-  io.stderr(`${t('cli.fixed', locale, { file: target, count: applied })}\n`);
+  io.stderr(`${escapeControl(t('cli.fixed', locale, { file: target, count: applied }))}\n`);
 }
 
 /** Loader messages may start with the path; the result already names the target, so say it once. */
@@ -186,10 +187,14 @@ function withoutPath(message: string, file: string, target: string): string {
 }
 
 
-/** The file's bytes for hashing, or undefined when it cannot be read (the loader then reports why). */
-function readBytes(file: string): Uint8Array | undefined {
+/**
+ * The file's bytes for hashing, or undefined when it cannot or must not be read: not a regular file, or over the
+ * size limit (the loader then reports why, without reading it either).
+ */
+function readBytes(file: string, limit = DEFAULT_MAX_BYTES): Uint8Array | undefined {
   try {
-    return statSync(file).isFile() ? readFileSync(file) : undefined;
+    const info = statSync(file);
+    return info.isFile() && info.size <= limit ? readFileSync(file) : undefined;
   } catch {
     return undefined;
   }

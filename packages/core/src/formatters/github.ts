@@ -1,6 +1,7 @@
 import type { Finding, RunResult } from '../types.js';
 import type { FormatContext, Formatter } from './context.js';
 import { displayTarget, flattenTargets } from './shared.js';
+import { escapeControl, escapeRunControls } from './control.js';
 
 /**
  * GitHub Actions workflow commands: each finding becomes an annotation on the file and line of a pull request's
@@ -14,11 +15,14 @@ const LEVEL: Record<Finding['severity'], string> = { error: 'error', warning: 'w
 const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const prop = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-export const github: Formatter = (result: RunResult, ctx: FormatContext): string => {
+export const github: Formatter = (raw: RunResult, ctx: FormatContext): string => {
   const lines: string[] = [];
-  for (const { result: r } of flattenTargets(result.results)) {
+  // The Actions log is a terminal too: an escape sequence in a heading or file name would run there.
+  const rawTargets = flattenTargets(raw.results);
+  flattenTargets(escapeRunControls(raw).results).forEach(({ result: r }, i) => {
     const isFile = !/^https?:\/\//.test(r.target);
-    const file = isFile ? displayTarget(r.target, ctx.cwd) : undefined;
+    // Shortened from the raw path (shortening rewrites backslashes), escaped afterwards.
+    const file = isFile ? escapeControl(displayTarget(rawTargets[i]!.result.target, ctx.cwd)) : undefined;
     if (r.error) {
       lines.push(`::error ${file ? `file=${prop(file)},` : ''}title=${prop(r.error.code)}::${data(isFile ? r.error.message : `${r.target}: ${r.error.message}`)}`);
     }
@@ -36,6 +40,6 @@ export const github: Formatter = (result: RunResult, ctx: FormatContext): string
       const where = file ? (f.page !== undefined ? `[p.${f.page}] ` : '') : `${f.url ?? r.target}: `;
       lines.push(`::${LEVEL[f.severity]} ${props.join(',')}::${data(where + f.message)}`);
     }
-  }
+  });
   return lines.length ? lines.join('\n') + '\n' : '';
 };

@@ -15,6 +15,7 @@ export { junit } from './junit.js';
 export { html, escapeHtml } from './html.js';
 export { github } from './github.js';
 export { escapeXml } from './xml.js';
+export { escapeControl, escapeRunControls } from './control.js';
 export { displayWidth, padEndDisplay, padStartDisplay, stripAnsi } from './text-width.js';
 export {
   countSeverities,

@@ -16,6 +16,7 @@ import {
   type SeverityCounts,
 } from './shared.js';
 import { displayWidth, padEndDisplay } from './text-width.js';
+import { escapeControl, escapeRunControls } from './control.js';
 
 type Paint = (codes: string, text: string) => string;
 
@@ -119,19 +120,24 @@ function siteSummaryTable(sites: TargetResult[], ctx: FormatContext, paint: Pain
 export function stylishTargets(results: TargetResult[], ctx: FormatContext): string {
   const paint = painter(ctx.color);
   const out: string[] = [];
-  for (const { result: r, parent } of flattenTargets(results)) {
-    const name = targetLabel(r, ctx.cwd);
+  const raw = flattenTargets(results);
+  const safe = flattenTargets(escapeRunControls({ tool: { name: 'gongkai', version: '' }, results }).results);
+  safe.forEach(({ result: r }, i) => {
+    // Names are shortened from the raw paths (shortening rewrites backslashes) and escaped afterwards.
+    const { result: rawResult, parent } = raw[i]!;
+    const name = escapeControl(targetLabel(rawResult, ctx.cwd));
     const header = parent
-      ? `↳ ${name} ${t('fmt.attachmentOf', ctx.locale, { parent: displayTarget(parent.target, ctx.cwd) })}`
+      ? `↳ ${name} ${t('fmt.attachmentOf', ctx.locale, { parent: escapeControl(displayTarget(parent.target, ctx.cwd)) })}`
       : name;
     out.push(...targetBlock(r, header, ctx, paint), '');
-  }
+  });
   return out.length ? out.join('\n') + '\n' : '';
 }
 
 /** The closing part: the site comparison table (several sites) and the counts. */
-export function stylishSummary(result: RunResult, ctx: FormatContext): string {
+export function stylishSummary(raw: RunResult, ctx: FormatContext): string {
   const paint = painter(ctx.color);
+  const result = escapeRunControls(raw);
   const { locale } = ctx;
   const out: string[] = [];
   let counts: SeverityCounts = { error: 0, warning: 0, info: 0 };

@@ -1,12 +1,15 @@
 /**
- * A Word file is a zip; a small one can claim gigabytes once inflated (a zip bomb). The central directory says how
- * large every part is before anything is decompressed, so the sizes are added up first and an oversized package
- * is refused.
+ * A Word file is a zip; a small one can inflate to gigabytes (a zip bomb). The central directory says how large
+ * every part is before anything is decompressed, so the declared sizes are added up first and an honest oversized
+ * package is refused at once. The declared sizes can lie, though, so every entry is then really inflated with a
+ * running count (docx-inflate.ts) and the package is refused as soon as the real output passes the limit: only a
+ * package proven to stay under it reaches mammoth.
  */
 import { GongkaiError } from '@gongkai/core';
+import { InflateBudgetError, realInflatedSize, zipEntries } from './docx-inflate.js';
 
 /** Far above any real annual report (text, tables and a few images stay well under 50 MB inflated). */
-export const MAX_DOCX_INFLATED_BYTES = 256 * 1024 * 1024;
+export const MAX_DOCX_INFLATED_BYTES = 160 * 1024 * 1024;
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -37,17 +40,30 @@ export function inflatedSize(bytes: Uint8Array): number | undefined {
   return total;
 }
 
-export function guardInflatedSize(bytes: Uint8Array, limit = MAX_DOCX_INFLATED_BYTES): void {
-  const size = inflatedSize(bytes);
-  if (size !== undefined && size > limit) {
-    const mb = (n: number) => (n >= Number.MAX_SAFE_INTEGER / 4 ? '>4096' : String(Math.round(n / 1024 / 1024)));
-    throw new GongkaiError(
-      'load/too-large',
-      {
-        zh: 'DOCX 解压后过大（约 {size} MB，上限 {limit} MB），可能是压缩炸弹，已拒绝读取',
-        en: 'the DOCX would inflate to about {size} MB (limit {limit} MB), which looks like a zip bomb; refused',
-      },
-      { size: mb(size), limit: mb(limit) },
-    );
+function bombError(size: string, limit: number): GongkaiError {
+  return new GongkaiError(
+    'load/too-large',
+    {
+      zh: 'DOCX 解压后过大（{size} MB，上限 {limit} MB），可能是压缩炸弹，已拒绝读取',
+      en: 'the DOCX inflates to {size} MB (limit {limit} MB), which looks like a zip bomb; refused',
+    },
+    { size, limit: Math.round(limit / 1024 / 1024) },
+  );
+}
+
+/** Refuses a package whose declared or real inflated size passes `limit`; resolves when it stays under. */
+export async function guardInflatedSize(bytes: Uint8Array, limit = MAX_DOCX_INFLATED_BYTES): Promise<void> {
+  const declared = inflatedSize(bytes);
+  if (declared !== undefined && declared > limit) {
+    throw bombError(declared >= Number.MAX_SAFE_INTEGER / 4 ? '>4096' : `~${Math.round(declared / 1024 / 1024)}`, limit);
+  }
+  const entries = zipEntries(bytes);
+  // An unreadable directory is left to JSZip, which refuses it without inflating anything.
+  if (!entries) return;
+  try {
+    await realInflatedSize(bytes, entries, limit);
+  } catch (e) {
+    if (e instanceof InflateBudgetError) throw bombError(`>${Math.round(limit / 1024 / 1024)}`, limit);
+    throw e;
   }
 }

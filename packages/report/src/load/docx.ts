@@ -42,7 +42,7 @@ export async function loadDocx(bytes: Uint8Array): Promise<RawDocument> {
     throw corrupt('OLE2 .doc', '这是旧版 Word（.doc）文件，不是 DOCX；请另存为 .docx 后再检查', 'this is a legacy Word (.doc) file, not DOCX; save it as .docx and check again');
   }
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw corrupt('not a zip archive');
-  guardInflatedSize(bytes);
+  await guardInflatedSize(bytes);
   const convert = async (input: Uint8Array): Promise<string> => {
     const buffer = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
     const result = await mammoth.convertToHtml({ buffer }, { styleMap: STYLE_MAP, ignoreEmptyParagraphs: false, includeDefaultStyleMap: true });

@@ -53,3 +53,30 @@ export function unreadableError(path: string, reason: string): GongkaiError {
     { path, reason },
   );
 }
+
+/** Devices, FIFOs and sockets never end (or block), so only regular files are read. */
+export function notRegularError(path: string, kind: { zh: string; en: string }): GongkaiError {
+  return new GongkaiError(
+    'load/not-regular',
+    {
+      zh: '{path}: 不是普通文件（{kind}），未读取',
+      en: '{path}: not a regular file ({kindEn}); not read',
+    },
+    { path, kind: kind.zh, kindEn: kind.en },
+  );
+}
+
+/**
+ * A document nested or sized beyond anything a real report has: the parsers' time and memory grow with it faster
+ * than linearly, so it is refused instead of risking a hang or a crash.
+ */
+export function tooComplexError(what: { zh: string; en: string }, path?: string): GongkaiError {
+  return new GongkaiError(
+    'load/too-complex',
+    {
+      zh: '{path}文档结构过于复杂，已拒绝读取（{what}）',
+      en: '{path}the document is too complex to read ({whatEn})',
+    },
+    { path: path ? `${path}: ` : '', what: what.zh, whatEn: what.en },
+  );
+}

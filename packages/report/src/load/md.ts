@@ -11,6 +11,7 @@ import type { Directive } from '@gongkai/core';
 import type { RawBlock, RawCell, RawDocument } from '../model/raw.js';
 import type { LoadNote } from '../model/types.js';
 import { parseDirectiveComment } from '../model/directives.js';
+import { tooComplexError } from './errors.js';
 
 /** The few mdast fields we read; typed locally so the package needs no direct @types/mdast dependency. */
 interface MdNode {
@@ -117,7 +118,57 @@ function directivesIn(html: string, node: MdNode, source: string, out: Directive
   }
 }
 
-export function loadMarkdown(text: string, encoding: string, notes: LoadNote[] = []): RawDocument {
+/**
+ * remark's time grows much faster than linearly with container nesting (10,000 nested list markers in 20 KB took
+ * a minute), and a very long table is held several times over as mdast, raw cells and model rows. Reports nest
+ * lists two or three levels deep and keep tables to a few dozen rows, so far larger values are refused up front.
+ */
+export const MAX_MD_NESTING = 64;
+export const MAX_MD_TABLE_LINES = 5_000;
+
+// One container opener: a block quote marker or a list marker followed by a space or the end of the line.
+const CONTAINER_RE = /(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]*/y;
+// "- - -" or "* * *" alone is a thematic break, not three nested lists.
+const THEMATIC_BREAK_RE = /^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/** Container depth a line opens: its leading markers plus what its indentation nests it under (two columns a level). */
+function lineDepth(line: string): number {
+  let i = 0;
+  let columns = 0;
+  while (i < line.length && (line[i] === ' ' || line[i] === '\t')) {
+    columns = line[i] === '\t' ? columns + 4 - (columns % 4) : columns + 1;
+    i++;
+  }
+  let markers = 0;
+  CONTAINER_RE.lastIndex = i;
+  while (markers <= MAX_MD_NESTING && CONTAINER_RE.test(line)) markers++;
+  if (!markers || THEMATIC_BREAK_RE.test(line)) return 0;
+  // Plain indented text only continues a block (or is code); indentation nests only under a marker on that line.
+  return markers + Math.floor(columns / 2);
+}
+
+/** Throws `load/too-complex` before parsing when the text nests or tabulates beyond what remark handles in time. */
+export function guardMarkdownShape(text: string, path?: string): void {
+  let pipeRun = 0;
+  let start = 0;
+  while (start <= text.length) {
+    const nl = text.indexOf('\n', start);
+    const line = text.slice(start, nl < 0 ? text.length : nl);
+    start = nl < 0 ? text.length + 1 : nl + 1;
+    const depth = lineDepth(line);
+    if (depth > MAX_MD_NESTING) {
+      throw tooComplexError({ zh: `列表或引用嵌套超过 ${MAX_MD_NESTING} 层`, en: `lists or quotes nested more than ${MAX_MD_NESTING} deep` }, path);
+    }
+    // Every row of a GFM table holds a pipe; a run of such lines bounds the row count from above.
+    pipeRun = line.includes('|') ? pipeRun + 1 : 0;
+    if (pipeRun > MAX_MD_TABLE_LINES) {
+      throw tooComplexError({ zh: `表格超过 ${MAX_MD_TABLE_LINES} 行`, en: `a table has more than ${MAX_MD_TABLE_LINES} rows` }, path);
+    }
+  }
+}
+
+export function loadMarkdown(text: string, encoding: string, notes: LoadNote[] = [], path?: string): RawDocument {
+  guardMarkdownShape(text, path);
   const tree = processor.parse(text) as unknown as MdNode;
   const blocks: RawBlock[] = [];
   const directives: Directive[] = [];
