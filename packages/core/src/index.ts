@@ -44,3 +44,14 @@ export { createBaseline, applyBaseline, isBaseline, type Baseline } from './supp
 export { checkSubject, failedTarget, exitCodeFor, type CheckOptions, type ExitPolicy } from './engine.js';
 export * from './formatters/index.js';
 export { applyFixes } from './fix.js';
+export {
+  UserPattern,
+  patternProblem,
+  regexFinder,
+  scanMatches,
+  firstMatch,
+  SCAN_WINDOW,
+  SCAN_OVERLAP,
+  type Finder,
+  type PatternMatch,
+} from './safe-pattern.js';

@@ -3,6 +3,7 @@ import ajvErrorsModule from 'ajv-errors';
 import { GongkaiError } from '../errors.js';
 import type { JSONSchema, LocalizedText } from '../types.js';
 import { didYouMean } from './suggest.js';
+import { patternProblem } from '../safe-pattern.js';
 
 // ajv and ajv-errors are CommonJS; under NodeNext their default export is the module object.
 const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule) as unknown as typeof AjvModule.default;
@@ -15,18 +16,9 @@ function ajv() {
   if (!shared) {
     shared = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
     ajvErrors(shared);
-    // Packs carry regular expressions as strings; one that does not compile is a config error, not a rule crash.
-    shared.addFormat('regex', {
-      type: 'string',
-      validate: (s: string) => {
-        try {
-          new RegExp(s);
-          return true;
-        } catch {
-          return false;
-        }
-      },
-    });
+    // Packs carry regular expressions as strings; one that does not compile, or that the linear-time engine the
+    // rules run it on cannot run, is a config error when the pack loads, not a rule crash or a hang later.
+    shared.addFormat('regex', { type: 'string', validate: (s: string) => patternProblem(s) === undefined });
   }
   return shared;
 }
@@ -126,6 +118,10 @@ function issueFor(err: ErrorObject, data: unknown, prefix: string, knownKeys?: (
     const en = err.message ?? 'is invalid';
     const zh = errorMessageZh.get(en) ?? en;
     return { path, text: { zh: `${zh}，实际为 ${show(got)}`, en: `${en}, got ${show(got)}` } };
+  }
+  if (err.keyword === 'format' && (err.params as { format?: string }).format === 'regex' && typeof got === 'string') {
+    const why = patternProblem(got);
+    if (why) return { path, text: { zh: `正则表达式 ${show(got)} ${why.zh}`, en: `the pattern ${show(got)} ${why.en}` } };
   }
   const make = keywordText[err.keyword];
   const base = make ? make(err.params as Record<string, unknown>) : { zh: err.message ?? '取值无效', en: err.message ?? 'is invalid' };

@@ -1,4 +1,4 @@
-import type { Rule } from '@gongkai/core';
+import { UserPattern, regexFinder, scanMatches, type Finder, type PatternMatch, type Rule } from '@gongkai/core';
 import type { ReportDocument } from '../model/types.js';
 import { recogniseTables, cellNumber } from '../analysis/tables.js';
 import { locInBlock, locOfSpan } from '../analysis/position.js';
@@ -11,25 +11,35 @@ export interface PlaceholderOptions {
   emptyRows?: boolean;
 }
 
-// XX市 / ××局 / 20XX年 / 【】 / （单位名称） / ____ : the forms templates leave behind.
-const BUILTIN = [
+// XX市 / ××局 / 20XX年 / 【】 / （单位名称） / ____ : the forms templates leave behind. Each must match in linear time
+// (tests/hostile/regex.test.ts runs a ReDoS checker over them): a run of X is only tried from its first X, since
+// trying it from every X of a megabyte run that no Chinese character follows would be quadratic.
+export const PLACEHOLDER_PATTERNS = [
   '(?:19|20)[XxＸｘ×]{2}年?',
-  '[XxＸｘ×*＊]{2,}(?=[\\u4e00-\\u9fa5年月日])|(?<=[\\u4e00-\\u9fa5])[XxＸｘ×]{2,}',
-  '【[^】]{0,12}】',
+  '(?<![XxＸｘ×*＊])[XxＸｘ×*＊]{2,}(?=[\\u4e00-\\u9fa5年月日])|(?<=[\\u4e00-\\u9fa5])[XxＸｘ×]{2,}',
+  '【[^【】]{0,12}】',
   '[（(](?:单位名称|机关名称|部门名称|单位|填写[^）)]{0,10}|此处[^）)]{0,10}|请填写[^）)]{0,10}|具体数字|数字|日期)[）)]',
   '[_＿]{3,}',
   '某某(?:单位|局|委|部门|市|县|区)',
 ];
 
-const compiled = new Map<string, RegExp>();
-function patternsRe(extra: string[] | undefined): RegExp {
-  const key = (extra ?? []).join('\u0001');
-  let re = compiled.get(key);
-  if (!re) {
-    re = new RegExp([...BUILTIN, ...(extra ?? [])].map((p) => `(?:${p})`).join('|'), 'g');
-    compiled.set(key, re);
-  }
-  return re;
+// One RegExp per pattern rather than one alternation: each is proved linear on its own, and matchesIn merges their
+// matches the way the alternation would.
+const builtin = PLACEHOLDER_PATTERNS.map((p) => regexFinder(new RegExp(p, 'g')));
+
+/**
+ * The user's extra patterns run on the linear-time engine (see UserPattern), apart from the built-in ones; their
+ * matches are merged as one alternation would give them: left to right, the earlier of two overlapping ones kept.
+ */
+function finders(extra: string[] | undefined): Finder[] {
+  return [...builtin, ...(extra ?? []).map((p) => UserPattern.compile(p))];
+}
+
+function matchesIn(text: string, all: Finder[]): PatternMatch[] {
+  const found = all.flatMap((f) => [...scanMatches(f, text)]).sort((a, b) => a.index - b.index || b.text.length - a.text.length);
+  const kept: PatternMatch[] = [];
+  for (const m of found) if (!kept.length || m.index >= kept[kept.length - 1]!.index + kept[kept.length - 1]!.text.length) kept.push(m);
+  return kept;
 }
 
 export const placeholder: Rule<ReportDocument, PlaceholderOptions> = {
@@ -55,7 +65,7 @@ export const placeholder: Rule<ReportDocument, PlaceholderOptions> = {
     schema: {
       type: 'object',
       properties: {
-        patterns: { type: 'array', items: { type: 'string', minLength: 1 } },
+        patterns: { type: 'array', items: { type: 'string', minLength: 1, format: 'regex' } },
         emptyRows: { type: 'boolean' },
       },
       additionalProperties: false,
@@ -65,19 +75,14 @@ export const placeholder: Rule<ReportDocument, PlaceholderOptions> = {
     weight: 2,
   },
   check(doc, options, context) {
-    const re = patternsRe(options.patterns);
+    const all = finders(options.patterns);
     const scan = (text: string, block: Parameters<typeof locInBlock>[1], base: number) => {
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        if (m[0].length === 0) {
-          re.lastIndex++;
-          continue;
-        }
+      for (const m of matchesIn(text, all)) {
         context.report({
           messageId: 'text',
-          data: { text: m[0] },
-          findingData: { text: m[0] },
-          loc: locInBlock(doc, block, base + m.index, m[0].length),
+          data: { text: m.text },
+          findingData: { text: m.text },
+          loc: locInBlock(doc, block, base + m.index, m.text.length),
         });
       }
     };
@@ -86,9 +91,8 @@ export const placeholder: Rule<ReportDocument, PlaceholderOptions> = {
     for (const t of doc.tables) {
       for (const row of t.rows) {
         for (const cell of row) {
-          re.lastIndex = 0;
-          const m = re.exec(cell.text);
-          if (m && m[0]) context.report({ messageId: 'text', data: { text: m[0] }, findingData: { text: m[0] }, loc: locOfSpan(cell.span ?? t.span) });
+          const m = matchesIn(cell.text, all)[0];
+          if (m) context.report({ messageId: 'text', data: { text: m.text }, findingData: { text: m.text }, loc: locOfSpan(cell.span ?? t.span) });
         }
       }
     }
