@@ -13,6 +13,8 @@ import { rulingOf, type RulingOps, type Segment } from './pdf-ruling.js';
 import { continueTable, ruledTables } from './pdf-grid.js';
 import { continueFigureTable, figureRegions, figureTable } from './pdf-figures.js';
 import { SourceBuilder } from './docx-text.js';
+import { DEFAULT_PDF_LIMITS, pageTooComplex, tooManyPages, type PdfLimits } from './pdf-limits.js';
+export { loadPdf } from './pdf-worker-host.js';
 
 const TABLES_NOTE: LoadNote = {
   code: 'pdf-tables',
@@ -77,17 +79,63 @@ interface PageText {
   segments: Segment[];
 }
 
-/** Table borders of one page; a page whose drawing operators cannot be read is treated as unruled. */
-async function segmentsOf(page: { getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[] }> }, ops: RulingOps): Promise<Segment[]> {
+type PdfPage = Awaited<ReturnType<Awaited<ReturnType<typeof pdfjs>>['getDocument']>['promise']> extends { getPage(n: number): Promise<infer P> } ? P : never;
+
+/**
+ * Text runs of one page, read as a stream so that a page which expands to far more runs than any real page is
+ * refused as soon as it passes the bound, instead of after pdf.js has built all of them.
+ */
+async function pageItems(page: PdfPage, n: number, limits: PdfLimits): Promise<PdfItem[]> {
+  const items: PdfItem[] = [];
+  let seen = 0;
+  const reader = page.streamTextContent().getReader();
   try {
-    const list = await page.getOperatorList();
-    return rulingOf(list.fnArray, list.argsArray, ops);
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      const runs = (chunk.value as { items: unknown[] }).items;
+      seen += runs.length;
+      if (seen > limits.maxItemsPerPage) {
+        throw pageTooComplex(n, `有超过 ${limits.maxItemsPerPage} 段文字`, `more than ${limits.maxItemsPerPage} text runs`);
+      }
+      for (const it of runs as Array<{ str?: string; transform?: number[]; width: number; height: number }>) {
+        if (typeof it.str !== 'string' || !it.str.trim() || !it.transform) continue;
+        const [a, b, c, d, e, f] = it.transform;
+        // Rotated runs are watermarks or margin notes, not body text.
+        if (Math.abs(b!) > 0.2 * Math.abs(a!) || Math.abs(c!) > 0.2 * Math.abs(d!)) continue;
+        items.push({ str: it.str, x: e!, y: f!, width: it.width, size: Math.abs(d!) || it.height || 10 });
+      }
+    }
+  } finally {
+    reader.cancel().catch(() => undefined);
+  }
+  return items;
+}
+
+/**
+ * Table borders of one page. A page whose drawing operators cannot be read is treated as unruled; one that expands
+ * past the operator or nesting bound is refused (the time it took is already bounded by the page deadline).
+ */
+async function segmentsOf(page: PdfPage, n: number, ops: RulingOps & Record<string, number>, limits: PdfLimits): Promise<Segment[]> {
+  let list: { fnArray: number[]; argsArray: unknown[] };
+  try {
+    list = await page.getOperatorList();
   } catch {
     return [];
   }
+  if (list.fnArray.length > limits.maxOperatorsPerPage) {
+    throw pageTooComplex(n, `有超过 ${limits.maxOperatorsPerPage} 个绘制操作`, `more than ${limits.maxOperatorsPerPage} drawing operations`);
+  }
+  let depth = 0;
+  for (const fn of list.fnArray) {
+    if (fn === ops.paintFormXObjectBegin && ++depth > limits.maxFormDepth) {
+      throw pageTooComplex(n, `的表单对象嵌套超过 ${limits.maxFormDepth} 层`, `form XObjects nested more than ${limits.maxFormDepth} deep`);
+    }
+    if (fn === ops.paintFormXObjectEnd) depth--;
+  }
+  return rulingOf(list.fnArray, list.argsArray, ops);
 }
 
-async function extract(bytes: Uint8Array): Promise<{ pages: PageText[]; info: Record<string, unknown> }> {
+/** `onPage` is told before each page is read (and with 0 once all are), so whoever runs this can hold each page to its own deadline. */
+async function extract(bytes: Uint8Array, limits: PdfLimits, onPage: (n: number) => void): Promise<{ pages: PageText[]; info: Record<string, unknown> }> {
   const lib = await pdfjs();
   // pdfjs takes ownership of (and may detach) the buffer it is given, and refuses Node Buffers, so it gets a
   // plain Uint8Array copy.
@@ -103,27 +151,22 @@ async function extract(bytes: Uint8Array): Promise<{ pages: PageText[]; info: Re
   });
   try {
     const doc = await task.promise;
+    if (doc.numPages > limits.maxPages) throw tooManyPages(doc.numPages, limits.maxPages);
     const info = ((await doc.getMetadata().catch(() => null))?.info ?? {}) as Record<string, unknown>;
     const pages: PageText[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
+      onPage(n);
       const page = await doc.getPage(n);
       const [x0, y0, x1, y1] = page.view as [number, number, number, number];
-      const content = await page.getTextContent();
-      const items: PdfItem[] = [];
-      for (const it of content.items) {
-        if (!('str' in it) || !it.str.trim()) continue;
-        const [a, b, c, d, e, f] = it.transform as number[];
-        // Rotated runs are watermarks or margin notes, not body text.
-        if (Math.abs(b!) > 0.2 * Math.abs(a!) || Math.abs(c!) > 0.2 * Math.abs(d!)) continue;
-        items.push({ str: it.str, x: e!, y: f!, width: it.width, size: Math.abs(d!) || it.height || 10 });
-      }
-      const segments = await segmentsOf(page, lib.OPS as unknown as RulingOps);
+      const items = await pageItems(page, n, limits);
+      const segments = await segmentsOf(page, n, lib.OPS as unknown as RulingOps & Record<string, number>, limits);
       pages.push({ page: n, width: x1 - x0, bottom: y0, top: y1, items, segments });
       page.cleanup();
     }
     return { pages, info };
   } finally {
-    await task.destroy();
+    // A failure while tearing down (a cancelled text stream, say) must not replace the error that got us here.
+    await task.destroy().catch(() => undefined);
   }
 }
 
@@ -201,13 +244,19 @@ function joinSplitTables(flow: Flow): void {
   }
 }
 
-export async function loadPdf(bytes: Uint8Array): Promise<RawDocument> {
+/**
+ * Reads a PDF in the calling thread. Only the PDF worker (pdf-worker.ts) calls this: there the deadlines and the
+ * heap bound can stop it; everyone else goes through `loadPdf`.
+ */
+export async function loadPdfHere(bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF_LIMITS, onPage: (n: number) => void = () => {}): Promise<RawDocument> {
   let extracted: Awaited<ReturnType<typeof extract>>;
   try {
-    extracted = await extract(bytes);
+    extracted = await extract(bytes, limits, onPage);
   } catch (e) {
     throw loadError(e);
   }
+  // Page 0: every page is read; what follows is layout, held only to the document's deadline.
+  onPage(0);
   const { pages, info } = extracted;
 
   const lines: PdfLine[] = [];
