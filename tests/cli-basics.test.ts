@@ -62,7 +62,9 @@ describe('gongkai basics', () => {
     writeFileSync(join(dir, 'gongkai.config.yaml'), 'extends: [report]\ndata:\n  sections:\n    - id: requests\n      evidence: ["(未收到"]\n');
     const a = await runCli(['print-config', '--locale', 'en'], { cwd: dir });
     expect(a.code).toBe(2);
-    expect(a.stderr.trim()).toBe('gongkai: gongkai.config.yaml: data.sections[0].evidence[0]: is not a valid regular expression, got "(未收到"');
+    expect(a.stderr.trim()).toBe(
+      'gongkai: gongkai.config.yaml: data.sections[0].evidence[0]: the pattern "(未收到" is not a valid regular expression (Invalid regular expression: /(未收到/: Unterminated group)',
+    );
     writeFileSync(join(dir, 'gongkai.config.yaml'), 'extends: [site]\ndata:\n  columns:\n    - id: news\n      freshnes: 1w\n');
     const b = await runCli(['print-config'], { cwd: dir });
     expect(b.code).toBe(2);
