@@ -341,9 +341,10 @@ export function buildDocument(raw: RawDocument, opts: BuildOptions): ReportDocum
       continue;
     }
 
-    // Extraction tools also mark such rows as headings (## （二）部分公开), so markup does not save them.
-    const rowLabel = isTableRowLabel(all, bi, norm, partNames);
-    const cls = rowLabel ? null : classify(ctx, b, norm, maxLen);
+    // A table row that lost its grid is never a heading; extraction tools also mark such rows as headings
+    // (## （二）部分公开), so markup does not save them. Checked only for what would otherwise be a heading.
+    const candidate = classify(ctx, b, norm, maxLen);
+    const cls = candidate && isTableRowLabel(all, bi, norm, partNames) ? null : candidate;
     if (cls) {
       seenHeading = true;
       cls.heading.level = levels.assign(cls.heading, b.runIn === true);

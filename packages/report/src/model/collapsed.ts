@@ -58,7 +58,12 @@ function cutBlock(b: RawTextBlock, source: string, opts: RunInOptions): RawTextB
 export function expandCollapsed(raw: RawDocument, opts: RunInOptions): { blocks: RawBlock[]; collapsed: boolean } {
   if (!isCollapsed(raw.blocks)) {
     // Paragraphs on their own lines may still have lost the break after a heading ("一、总体情况 2022年，…").
-    return { blocks: raw.blocks.flatMap((b): RawBlock[] => (b.kind === 'text' ? splitLeadingHeading(b, raw.source, opts) : [b])), collapsed: false };
+    const blocks: RawBlock[] = [];
+    for (const b of raw.blocks) {
+      if (b.kind === 'text' && PART_MARKER_START.test(b.text)) blocks.push(...splitLeadingHeading(b, raw.source, opts));
+      else blocks.push(b);
+    }
+    return { blocks, collapsed: false };
   }
   const blocks: RawBlock[] = [];
   for (const b of raw.blocks) {
@@ -68,22 +73,28 @@ export function expandCollapsed(raw: RawDocument, opts: RunInOptions): { blocks:
   return { blocks, collapsed: true };
 }
 
+/** How much of a line can hold its heading: the marker and a phrase of up to 40 characters, with some slack. */
+const HEAD_WINDOW = 72;
+/** What a line that opens with a part marker (一、, 第一部分) starts with, before width normalisation. */
+const PART_MARKER_START = /^[\s\u3000]*[一二三四五六七八九十第]/;
+
 /**
- * A line that opens with a numbered part heading and runs on into its text without punctuation
+ * A line that opens with a part heading (一、 or 第一部分) and runs on into its text without punctuation
  * ("一、总体情况 2022年，本机关…", "三、收到和处理政府信息公开申请情况本年度…"): the heading is cut off when its phrase
  * ends in 情况/事项 or names a statutory part. A heading that ends at a sentence mark is left to the model builder.
  */
 function splitLeadingHeading(b: RawTextBlock, source: string, opts: RunInOptions): RawTextBlock[] {
   if (b.markupLevel !== undefined || b.text.length < 12) return [b];
-  const norm = normalizeWidth(b.text);
+  // The heading sits in the first few dozen characters; the rest of a long line need not be normalised.
+  const norm = normalizeWidth(b.text.length > HEAD_WINDOW ? b.text.slice(0, HEAD_WINDOW) : b.text);
   const num = matchNumbering(norm);
   if (!num) return [b];
   const head = headingEnd(norm, num.end);
-  if (!head || head.inline || head.end >= norm.trimEnd().length) return [b];
+  if (!head || head.inline || head.end >= b.text.trimEnd().length) return [b];
   const phrase = norm.slice(num.end, head.end);
   if (!/(?:情况|事项)$/.test(phrase) && !opts.partNames.some((n) => phrase.includes(n))) return [b];
   // Text that goes on with a sentence mark right after the phrase is an inline heading the builder reads itself.
-  if (/^[\s]*[。；：:;，,]/.test(norm.slice(head.end))) return [b];
+  if (/^[\s]*[。；：:;，,]/.test(norm.slice(head.end, head.end + 4))) return [b];
   const verbatim = b.end - b.start === b.text.length && source.startsWith(b.text, b.start);
   return [piece(b, 0, head.end, verbatim), piece(b, head.end, b.text.length, verbatim)].filter((p): p is RawTextBlock => p !== null);
 }

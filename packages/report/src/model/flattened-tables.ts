@@ -261,15 +261,31 @@ function reviewsTable(b: Builder, text: string, start: number, runStart: number,
  */
 export function readFlattenedTables(source: string, lineStarts: readonly number[], tables: readonly Table[]): Table[] {
   const kinds = new Set(tables.map(classifyTable));
-  if (kinds.has('requests') && kinds.has('reviews-litigation')) return [];
-  const chars = normalizeWidth(source).split('');
-  for (const t of tables) chars.fill('\u25a1', t.span.start.offset, t.span.end.offset);
-  const text = chars.join('');
+  // Most documents have their tables, or no flattened table text at all: look before doing any work.
+  const wantRequests = !kinds.has('requests') && source.includes('本年新收');
+  const wantReviews = !kinds.has('reviews-litigation') && source.includes('结果维持');
+  if (!wantRequests && !wantReviews) return [];
+  const text = maskTables(normalizeWidth(source), tables);
   const b: Builder = { lineStarts };
   const out: Table[] = [];
-  const requests = kinds.has('requests') ? undefined : readRequests(b, text);
+  const requests = wantRequests ? readRequests(b, text) : undefined;
   if (requests) out.push(requests);
-  const reviews = kinds.has('reviews-litigation') ? undefined : readReviews(b, text);
+  const reviews = wantReviews ? readReviews(b, text) : undefined;
   if (reviews) out.push(reviews);
   return out;
+}
+
+/** The text with every real table's span blanked out (same length, so offsets still point into the source). */
+function maskTables(text: string, tables: readonly Table[]): string {
+  if (tables.length === 0) return text;
+  const spans = tables.map((t) => [t.span.start.offset, t.span.end.offset] as const).sort((x, y) => x[0] - y[0]);
+  let out = '';
+  let at = 0;
+  for (const [from, to] of spans) {
+    if (to <= at) continue;
+    const start = Math.max(from, at);
+    out += text.slice(at, start) + '\u25a1'.repeat(to - start);
+    at = to;
+  }
+  return out + text.slice(at);
 }

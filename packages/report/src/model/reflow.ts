@@ -12,7 +12,13 @@ import { normalizeWidth } from '../text/normalize.js';
 
 /** A page number or footer line: "- 1 -", "— 2 —", "第 3 页 共 9 页", "3/9". */
 export const FOOTER_LINE = /^[\s]*(?:[—\-–－]{1,2}[\s]*[0-9]{1,3}[\s]*[—\-–－]{1,2}|第[\s]*[0-9]{1,3}[\s]*页(?:[\s,，]*共[\s]*[0-9]{1,3}[\s]*页)?|[0-9]{1,3}[\s]*\/[\s]*[0-9]{1,3})[\s]*$/;
-const SENTENCE_END = /[。！？；;:：!?」』”]$/;
+const SENTENCE_ENDS = new Set([...'。！？；;:：!?」』”']);
+/** Whether the text's last character ends a sentence (a set lookup: a `…$` pattern would scan the whole line). */
+function endsSentence(text: string): boolean {
+  return SENTENCE_ENDS.has(text[text.length - 1] ?? '');
+}
+/** Characters in the longest line taken for a margin-wide one (an A4 page holds about 40 CJK characters). */
+const MAX_LINE = 120;
 /** Lines narrower than this are never taken for margin-wide lines. */
 const MIN_WIDTH = 30;
 /** Columns a margin-wide line may fall short of the margin: a two-character indent and some proportional digits. */
@@ -32,14 +38,17 @@ export interface Reflowed {
 
 /** The margin: the most common width among wide lines, or null when too few lines share it. */
 function marginWidth(blocks: readonly RawBlock[]): number | null {
+  if (!manyAlike(blocks)) return null;
   const counts = new Map<number, number>();
   let wide = 0;
   for (const b of blocks) {
-    if (b.kind !== 'text' || b.markupLevel !== undefined) continue;
-    const w = displayWidth(b.text);
-    if (w < MIN_WIDTH) continue;
+    // A line cut at a page margin is short; long lines (a paragraph per line) are never margin-wide.
+    if (b.kind !== 'text' || b.text.length > MAX_LINE || b.text.length < MIN_WIDTH / 2) continue;
     wide++;
-    counts.set(w, (counts.get(w) ?? 0) + 1);
+    // Only a line that does not end a sentence can have been cut at the margin; measure just those.
+    if (endsSentence(b.text) || !joinable(b)) continue;
+    const w = displayWidth(b.text);
+    if (w >= MIN_WIDTH) counts.set(w, (counts.get(w) ?? 0) + 1);
   }
   // Lines that reach the margin differ by a few columns (proportional digits, a first-line indent the extraction
   // dropped); count them together.
@@ -56,8 +65,27 @@ function marginWidth(blocks: readonly RawBlock[]): number | null {
   return best !== null && bestCount >= MIN_FULL_LINES && bestCount >= 0.25 * wide ? best : null;
 }
 
+/**
+ * A cheap look first (lengths, not widths): are there enough lines of nearly one length to be a margin at all?
+ * Most documents are not hard-wrapped and stop here.
+ */
+function manyAlike(blocks: readonly RawBlock[]): boolean {
+  const byLength = new Map<number, number>();
+  for (const b of blocks) {
+    // A line that ends a sentence ends its paragraph too: only the others can be cut at a margin.
+    if (b.kind !== 'text' || b.text.length > MAX_LINE || b.text.length < MIN_WIDTH / 2 || endsSentence(b.text) || !joinable(b)) continue;
+    const k = b.text.length >> 3;
+    byLength.set(k, (byLength.get(k) ?? 0) + 1);
+  }
+  for (const [k, n] of byLength) if (n + (byLength.get(k + 1) ?? 0) >= MIN_FULL_LINES) return true;
+  return false;
+}
+
+/** A row of a table laid out with spaces or bars ("（三）不予公开  1  0  0  1"): never part of a paragraph. */
+const TABLE_ROW = /\S(?: {2,}|\t| ?[|｜] ?)\S|(?:\s\d+){2,}\s*$/;
+
 function joinable(b: RawBlock | undefined): b is RawTextBlock {
-  return b !== undefined && b.kind === 'text' && b.markupLevel === undefined;
+  return b !== undefined && b.kind === 'text' && b.markupLevel === undefined && !TABLE_ROW.test(b.text);
 }
 
 /** Joins the lines of hard-wrapped paragraphs; each joined block maps its text back to the source piece by piece. */
@@ -66,12 +94,12 @@ export function reflowHardBreaks(blocks: readonly RawBlock[], source: string): R
   if (margin === null) return { blocks: blocks as RawBlock[], joins: 0, footers: 0 };
   const full = (b: RawTextBlock) => {
     const w = displayWidth(b.text);
-    return w >= margin - SLACK && w <= margin + 2 && !SENTENCE_END.test(b.text);
+    return w >= margin - SLACK && w <= margin + 2 && !endsSentence(b.text);
   };
   // A line whose last characters were wrapped onto a line of their own, in a narrower column (a title, a cell).
   // Not after a numbered line: "四、…情况" followed by a table's first header cell "行政复议" is two lines.
   const tailFollows = (b: RawTextBlock, next: RawBlock | undefined) =>
-    joinable(next) && TAIL.test(next.text.trim()) && !SENTENCE_END.test(b.text) && /[\u4e00-\u9fff]$/.test(b.text) && !matchNumbering(normalizeWidth(b.text));
+    joinable(next) && TAIL.test(next.text.trim()) && !endsSentence(b.text) && /[\u4e00-\u9fff]$/.test(b.text) && !matchNumbering(normalizeWidth(b.text));
   const out: RawBlock[] = [];
   let joins = 0;
   let footers = 0;

@@ -35,7 +35,11 @@ function finders(extra: string[] | undefined): Finder[] {
   return [...builtin, ...(extra ?? []).map((p) => UserPattern.compile(p))];
 }
 
+/** A character every built-in pattern needs: text without any of them cannot match one (most text has none). */
+const BUILTIN_TRIGGER = /[XxＸｘ×*＊【（(_＿某]/;
+
 function matchesIn(text: string, all: Finder[]): PatternMatch[] {
+  if (all.length === builtin.length && !BUILTIN_TRIGGER.test(text)) return [];
   const found = all.flatMap((f) => [...scanMatches(f, text)]).sort((a, b) => a.index - b.index || b.text.length - a.text.length);
   const kept: PatternMatch[] = [];
   for (const m of found) if (!kept.length || m.index >= kept[kept.length - 1]!.index + kept[kept.length - 1]!.text.length) kept.push(m);
