@@ -177,10 +177,23 @@ describe('gongkai audit against the fixture sites', () => {
     expect(r.json.results[0].passed).toBe(false);
   });
 
-  it('refuses private addresses without --allow-private', async () => {
+  it('refuses private addresses without --allow-private, and says so', async () => {
     const r = await runCli(['audit', clean, '--as-of', AS_OF, '--format', 'json', '--quiet', '--locale', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('refused: the address is private or reserved');
+    expect(r.stderr).toContain('--allow-private');
+  });
+
+  it('shows no score for sites that could not be checked in the multi-site summary', async () => {
+    const dir = tempDir();
+    const [p1, p2] = [await freePort(), await freePort()];
+    writeFileSync(join(dir, 'sites.csv'), `url,name\nhttp://127.0.0.1:${p1}/,甲\nhttp://127.0.0.1:${p2}/,乙\n`);
+    const r = await runCli(['audit', '--sites', 'sites.csv', '--allow-private', '--timeout', '2000', '--quiet', '--locale', 'en'], { cwd: dir });
+    expect(r.code).toBe(2);
+    const rows = r.stdout.split('\n').filter((l) => /127\.0\.0\.1:\d+\/\s/.test(l) && /not checked/.test(l));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row).not.toMatch(/\s\d+(?:\.\d)?\s+not checked/);
   });
 
   it('audits a list of sites and writes an overview in html and xlsx; replays a snapshot', async () => {

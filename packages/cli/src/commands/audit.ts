@@ -259,6 +259,19 @@ function readSnapshotText(file: string): string {
 }
 
 /** Runs the site rules on a snapshot; when the site's latest annual report is found, checks it and attaches it. */
+/**
+ * Why the home page could not be opened, in words a user can act on: an address refused as private (and how to allow
+ * a test site), or the fetch error, or the HTTP status.
+ */
+function unreachableReason(home: SiteSnapshot['pages'][number], en: boolean): string {
+  if (home.error?.code === 'ssrf-blocked') {
+    return en
+      ? `refused: the address is private or reserved (${home.error.message}); pass --allow-private for a test site on this machine`
+      : `已拒绝：该地址属于内网或保留地址（${home.error.message}）；检查本机测试站点请加 --allow-private`;
+  }
+  return home.error?.message ?? `HTTP ${home.status}`;
+}
+
 async function assess(
   snapshot: SiteSnapshot,
   site: Pick<SiteEntry, 'level' | 'region'>,
@@ -274,9 +287,11 @@ async function assess(
     checkExternal,
   };
   const result = await checkSubject(subject, { config: ctx.config.resolved, registry: ctx.config.registry, locale: ctx.locale, settings });
-  const home = snapshot.pages.find((p) => p.url === snapshot.home || p.finalUrl === snapshot.home);
+  const home =
+    snapshot.pages.find((p) => p.url === snapshot.home || p.finalUrl === snapshot.home) ??
+    (snapshot.home ? undefined : snapshot.pages.find((p) => p.depth === 0));
   if (!snapshot.home || !home || home.status === 0 || home.status >= 400) {
-    const why = home?.error?.message ?? (home ? `HTTP ${home.status}` : '');
+    const why = home ? unreachableReason(home, ctx.locale === 'en') : '';
     result.error = {
       code: 'audit/unreachable',
       message: ctx.locale === 'en' ? `the home page cannot be opened${why ? ` (${why})` : ''}` : `首页无法打开${why ? `（${why}）` : ''}`,

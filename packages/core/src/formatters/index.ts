@@ -27,6 +27,7 @@ export {
   targetLabel,
   categoryLabel,
   passedLabel,
+  shownScore,
   severityLabel,
   type SeverityCounts,
   type FlatTarget,

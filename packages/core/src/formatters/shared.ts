@@ -83,6 +83,11 @@ export function displayTarget(target: string, cwd?: string): string {
 }
 
 /** Score as printed: integers as is, otherwise one decimal. */
+/** The score to show for a result: none for a target that could not be checked (its score means nothing). */
+export function shownScore(result: TargetResult): number | null {
+  return result.error ? null : result.score;
+}
+
 export function formatScore(score: number | null, locale: Locale): string {
   if (score === null || !Number.isFinite(score)) return t('fmt.noScore', locale);
   return Number.isInteger(score) ? String(score) : score.toFixed(1);

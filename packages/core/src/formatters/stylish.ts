@@ -11,6 +11,7 @@ import {
   formatLocation,
   formatScore,
   passedLabel,
+  shownScore,
   severityLabel,
   topRules,
   type SeverityCounts,
@@ -111,7 +112,7 @@ function siteSummaryTable(sites: TargetResult[], ctx: FormatContext, paint: Pain
     const top = topRules(s.findings, 3)
       .map((r) => `${r.ruleId}×${r.count}`)
       .join(sep);
-    rows.push([targetLabel(s), formatScore(s.score, locale), passedLabel(s, locale), s.error ? s.error.code : top || '—']);
+    rows.push([targetLabel(s), formatScore(shownScore(s), locale), passedLabel(s, locale), s.error ? s.error.code : top || '—']);
   }
   return table(rows, (line) => paint('1', line));
 }
