@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../helpers/cli.js';
-import { MAX_PEAK_MB, MAX_WALL_MS, describeRun, runMeasured, stderrLines, type MeasuredRun } from './helpers.js';
+import { runMeasured, stderrLines, expectBounded, expectOneLineError } from './helpers.js';
 import { hugeTable, nestedHtml, nestedListIndented, nestedListOneLine, paddedDocx } from './inputs.js';
 
 let dir: string;
@@ -18,25 +18,6 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const at = (...parts: string[]) => join(dir, ...parts);
 const CLEAN = '# 2024年政府信息公开工作年度报告\n\n一、总体情况\n\n本机关依法公开政府信息。\n';
-
-/** The bounds every case shares, plus: the process was not killed and its error is one line, not a stack. */
-function expectBounded(name: string, run: MeasuredRun): void {
-  console.log(describeRun(name, run));
-  expect(run.killed, `${name} was killed at the hard limit`).toBe(false);
-  expect(run.wallMs, `${name} wall time`).toBeLessThan(MAX_WALL_MS);
-  expect(run.peakMb, `${name} peak memory (MB)`).toBeLessThan(MAX_PEAK_MB);
-  expect(run.stderr).not.toMatch(/^\s+at /m);
-  expect(run.stderr).not.toMatch(/内部错误|internal error|heap out of memory/i);
-}
-
-/** Exit 2 with exactly one stderr line that contains `expected`. */
-function expectOneLineError(name: string, run: MeasuredRun, expected: RegExp): void {
-  expectBounded(name, run);
-  expect(run.code, `${name} exit code`).toBe(2);
-  const lines = stderrLines(run);
-  expect(lines, run.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(expected);
-}
 
 describe('hostile files: DOCX whose zip entries lie about their sizes', () => {
   it('a document.xml claiming 2 KB that inflates to 1 GB is refused at the real-output budget', async () => {

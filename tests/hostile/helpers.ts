@@ -4,6 +4,7 @@
  * otherwise from polling the child's VmHWM (the kernel's own high-water mark, so polling only has to catch the last
  * value before exit). A run is killed at a hard limit so a regression fails the test instead of hanging the suite.
  */
+import { expect } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -97,4 +98,23 @@ export function stderrLines(run: MeasuredRun): string[] {
 /** One line for the suite's log: what the issue asks to be reported per case. */
 export function describeRun(name: string, run: MeasuredRun): string {
   return `${name}: exit ${run.code}, ${(run.wallMs / 1000).toFixed(2)} s, ${run.peakMb.toFixed(0)} MB`;
+}
+
+/** The bounds every hostile case shares, plus: the process was not killed and its error is not a stack trace. */
+export function expectBounded(name: string, run: MeasuredRun): void {
+  console.log(describeRun(name, run));
+  expect(run.killed, `${name} was killed at the hard limit`).toBe(false);
+  expect(run.wallMs, `${name} wall time`).toBeLessThan(MAX_WALL_MS);
+  expect(run.peakMb, `${name} peak memory (MB)`).toBeLessThan(MAX_PEAK_MB);
+  expect(run.stderr).not.toMatch(/^\s+at /m);
+  expect(run.stderr).not.toMatch(/内部错误|internal error|heap out of memory/i);
+}
+
+/** Bounded, exit 2, and exactly one stderr line that matches `expected`. */
+export function expectOneLineError(name: string, run: MeasuredRun, expected: RegExp): void {
+  expectBounded(name, run);
+  expect(run.code, `${name} exit code`).toBe(2);
+  const lines = stderrLines(run);
+  expect(lines, run.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(expected);
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, tempDir } from '../helpers/cli.js';
-import { MAX_PEAK_MB, MAX_WALL_MS, describeRun, runMeasured, stderrLines, type MeasuredRun } from './helpers.js';
+import { runMeasured, stderrLines, expectBounded, expectOneLineError } from './helpers.js';
 
 let dir: string;
 beforeAll(() => {
@@ -16,23 +16,6 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const at = (...parts: string[]) => join(dir, ...parts);
-
-function expectBounded(name: string, run: MeasuredRun): void {
-  console.log(describeRun(name, run));
-  expect(run.killed).toBe(false);
-  expect(run.wallMs, `${name} wall time`).toBeLessThan(MAX_WALL_MS);
-  expect(run.peakMb, `${name} peak memory (MB)`).toBeLessThan(MAX_PEAK_MB);
-  expect(run.stderr).not.toMatch(/^\s+at /m);
-  expect(run.stderr).not.toMatch(/内部错误|internal error/i);
-}
-
-function expectOneLineError(name: string, run: MeasuredRun, expected: RegExp): void {
-  expectBounded(name, run);
-  expect(run.code, `${name} exit code`).toBe(2);
-  const lines = stderrLines(run);
-  expect(lines, run.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(expected);
-}
 
 // ESC [2J clears the screen; OSC 0 retitles the window and ends with BEL; U+202E reverses the text after it.
 const CLEAR = '\u001b[2J';

@@ -13,7 +13,7 @@ import { check } from 'recheck';
 import { SCAN_WINDOW, patternProblem, regexFinder, scanMatches, UserPattern } from '@gongkai/core';
 import { PLACEHOLDER_PATTERNS } from '../../packages/report/src/rules/placeholder.js';
 import { tempDir } from '../helpers/cli.js';
-import { MAX_PEAK_MB, MAX_WALL_MS, describeRun, runMeasured, stderrLines, type MeasuredRun } from './helpers.js';
+import { runMeasured, stderrLines, expectBounded } from './helpers.js';
 
 let dir: string;
 beforeAll(() => {
@@ -21,15 +21,6 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const at = (name: string) => join(dir, name);
-
-function expectBounded(name: string, run: MeasuredRun): void {
-  console.log(describeRun(name, run));
-  expect(run.killed, `${name} was killed at the hard limit`).toBe(false);
-  expect(run.wallMs, `${name} wall time`).toBeLessThan(MAX_WALL_MS);
-  expect(run.peakMb, `${name} peak memory (MB)`).toBeLessThan(MAX_PEAK_MB);
-  expect(run.stderr).not.toMatch(/^\s+at /m);
-  expect(run.stderr).not.toMatch(/内部错误|internal error|heap out of memory/i);
-}
 
 async function complexity(source: string): Promise<string> {
   const r = await check(source, '');
